@@ -1,0 +1,52 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from offices.models import County, Municipality, Office
+from suppliers.admin import NoBulkDeleteAdmin
+
+
+@admin.register(County)
+class CountyAdmin(admin.ModelAdmin):
+    list_display = ["code", "name"]
+    search_fields = ["code", "name"]
+
+
+@admin.register(Municipality)
+class MunicipalityAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "county", "latitude", "longitude"]
+    list_filter = ["county"]
+    list_select_related = ["county"]
+    search_fields = ["code", "name"]
+
+
+@admin.register(Office)
+class OfficeAdmin(NoBulkDeleteAdmin):
+    list_display = [
+        "name",
+        "ka_number",
+        "supplier",
+        "postal_town",
+        "municipality",
+        "is_active",
+    ]
+    list_filter = ["is_active", "municipality__county"]
+    list_select_related = ["supplier", "municipality"]
+    search_fields = [
+        "ka_number",
+        "name",
+        "postal_town",
+        "municipality__name",
+        "supplier__name",
+    ]
+    autocomplete_fields = ["supplier", "municipality"]
+    readonly_fields = ["created_at", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["supplier", "name", "ka_number", "is_active"]}),
+        (
+            _("Adress"),
+            {"fields": ["street_address", "postal_code", "postal_town", "municipality"]},
+        ),
+        (_("Position"), {"fields": ["latitude", "longitude"]}),
+        (_("Kontakt"), {"fields": ["phone", "email"]}),
+        (_("Historik"), {"fields": ["created_at", "updated_at"]}),
+    ]

@@ -1,0 +1,140 @@
+import re
+
+from django.contrib import admin, messages
+from django.db import models
+from django.db.models import Count, Exists, OuterRef
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from stdnum.se import orgnr
+
+from offices.fields import normalize_ka_number
+from offices.models import County, Office
+from suppliers.models import Industry, Language, Supplier
+
+_DIGITS_AND_SEPARATORS = re.compile(r"^\s*(KA)?[\d\s\-:.]+$", re.IGNORECASE)
+
+
+def normalized_search_term(search_term):
+    """Let admins paste '556036-0793' or 'KA 123 45' into the search box."""
+    if not _DIGITS_AND_SEPARATORS.match(search_term):
+        return search_term
+    if orgnr.is_valid(search_term):
+        return orgnr.compact(search_term)
+    return normalize_ka_number(search_term)
+
+
+class CountyListFilter(admin.SimpleListFilter):
+    title = _("län (kontor)")
+    parameter_name = "lan"
+
+    def lookups(self, request, model_admin):
+        return [(county.code, county.name) for county in County.objects.all()]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            offices_in_county = Office.objects.filter(
+                supplier=OuterRef("pk"), municipality__county__code=self.value()
+            )
+            return queryset.filter(Exists(offices_in_county))
+        return queryset
+
+
+class OfficeInline(admin.StackedInline):
+    model = Office
+    extra = 0
+    autocomplete_fields = ["municipality"]
+    fields = [
+        ("name", "ka_number", "is_active"),
+        ("street_address", "postal_code", "postal_town"),
+        "municipality",
+        ("latitude", "longitude"),
+        ("phone", "email"),
+    ]
+    show_change_link = True
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("municipality")
+
+
+@admin.action(description=_("Inaktivera valda (döljs för besökare, inget raderas)"))
+def deactivate(modeladmin, request, queryset):
+    changed = queryset.update(is_active=False)
+    modeladmin.message_user(
+        request,
+        ngettext("%(count)d inaktiverad.", "%(count)d inaktiverade.", changed) % {"count": changed},
+        messages.SUCCESS,
+    )
+
+
+@admin.action(description=_("Aktivera valda"))
+def activate(modeladmin, request, queryset):
+    changed = queryset.update(is_active=True)
+    modeladmin.message_user(
+        request,
+        ngettext("%(count)d aktiverad.", "%(count)d aktiverade.", changed) % {"count": changed},
+        messages.SUCCESS,
+    )
+
+
+class NoBulkDeleteAdmin(admin.ModelAdmin):
+    """Deleting many suppliers or offices at once is too easy to do by mistake: deactivate."""
+
+    actions = [deactivate, activate]
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
+    def get_search_results(self, request, queryset, search_term):
+        return super().get_search_results(request, queryset, normalized_search_term(search_term))
+
+
+@admin.register(Supplier)
+class SupplierAdmin(NoBulkDeleteAdmin):
+    list_display = [
+        "name",
+        "organisation_number_display",
+        "office_count",
+        "offers_remote",
+        "is_active",
+        "updated_at",
+    ]
+    list_filter = [CountyListFilter, "offers_remote", "is_active"]
+    search_fields = ["name", "organisation_number", "offices__ka_number"]
+    prepopulated_fields = {"slug": ["name"]}
+    filter_horizontal = ["languages", "industries"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    readonly_fields = ["created_at", "updated_at"]
+    inlines = [OfficeInline]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "organisation_number", "is_active"]}),
+        (_("Beskrivning"), {"fields": ["short_description", "how_we_work"]}),
+        (_("Kontakt"), {"fields": ["website", "phone", "email"]}),
+        (_("Tjänsten"), {"fields": ["offers_remote", "languages", "industries"]}),
+        (_("Historik"), {"fields": ["created_at", "updated_at"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(office_total=Count("offices"))
+
+    @admin.display(description=_("organisationsnummer"), ordering="organisation_number")
+    def organisation_number_display(self, supplier):
+        return supplier.organisation_number_display
+
+    @admin.display(description=_("kontor"), ordering="office_total")
+    def office_count(self, supplier):
+        return supplier.office_total
+
+
+@admin.register(Language)
+class LanguageAdmin(admin.ModelAdmin):
+    list_display = ["name_sv", "native_name", "name_en", "code"]
+    search_fields = ["name_sv", "name_en", "native_name", "code"]
+
+
+@admin.register(Industry)
+class IndustryAdmin(admin.ModelAdmin):
+    list_display = ["name_sv", "name_en", "slug"]
+    search_fields = ["name_sv", "name_en", "slug"]
+    prepopulated_fields = {"slug": ["name_sv"]}
