@@ -1,5 +1,6 @@
 import os
 
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import path
 
@@ -8,6 +9,11 @@ from krom import views
 ADMIN_PATH = os.environ.get("DJANGO_ADMIN_PATH", "admin/").strip("/") + "/"
 
 urlpatterns = [
-    path("", views.home, name="home"),
     path(ADMIN_PATH, admin.site.urls),
 ]
+
+# Swedish at the root, English under /en/ and Arabic under /ar/.
+urlpatterns += i18n_patterns(
+    path("", views.home, name="home"),
+    prefix_default_language=False,
+)

@@ -16,6 +16,7 @@ from stdnum import luhn
 
 from offices.models import Municipality, Office
 from reviews.models import Review
+from reviews.services import recompute_rating_summaries
 from suppliers.models import Industry, Language, Supplier
 
 NAME_STEMS = [
@@ -416,4 +417,5 @@ class DemoDataBuilder:
             for slug in demo.industry_slugs
         )
         reviews = Review.objects.bulk_create(self.plan_reviews(plan), batch_size=5000)
+        recompute_rating_summaries([demo.supplier.pk for demo in plan])
         return {"suppliers": len(plan), "offices": len(offices), "reviews": len(reviews)}

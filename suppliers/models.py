@@ -75,6 +75,15 @@ class Supplier(models.Model):
         verbose_name=_("branscher"),
     )
     is_active = models.BooleanField(_("aktiv"), default=True, db_index=True)
+    # Participants' approved reviews, kept up to date by reviews.services so that pages
+    # read them without scanning the review table.
+    review_count = models.PositiveIntegerField(_("antal godkända omdömen"), default=0)
+    rating_sum = models.PositiveIntegerField(_("summa av betyg"), default=0)
+    rating_1_count = models.PositiveIntegerField(_("antal betyg 1"), default=0)
+    rating_2_count = models.PositiveIntegerField(_("antal betyg 2"), default=0)
+    rating_3_count = models.PositiveIntegerField(_("antal betyg 3"), default=0)
+    rating_4_count = models.PositiveIntegerField(_("antal betyg 4"), default=0)
+    rating_5_count = models.PositiveIntegerField(_("antal betyg 5"), default=0)
     created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
     updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
 
@@ -84,6 +93,18 @@ class Supplier(models.Model):
         ordering = ["name"]
         verbose_name = _("leverantör")
         verbose_name_plural = _("leverantörer")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(
+                    review_count=models.F("rating_1_count")
+                    + models.F("rating_2_count")
+                    + models.F("rating_3_count")
+                    + models.F("rating_4_count")
+                    + models.F("rating_5_count")
+                ),
+                name="supplier_review_count_matches_distribution",
+            ),
+        ]
 
     def __str__(self):
         return self.name
@@ -92,6 +113,19 @@ class Supplier(models.Model):
         if not self.slug:
             self.slug = slugify(self.name)
         super().save(*args, **kwargs)
+
+    @property
+    def rating_average(self):
+        return self.rating_sum / self.review_count if self.review_count else None
+
+    @property
+    def rating_distribution(self):
+        """[(rating, count, share of all), …] from 5 down to 1."""
+        return [
+            (rating, count, count / self.review_count if self.review_count else 0)
+            for rating in range(5, 0, -1)
+            for count in [getattr(self, f"rating_{rating}_count")]
+        ]
 
     @property
     def organisation_number_display(self):
