@@ -29,3 +29,40 @@ def upsert(model, rows, key, fields):
     if to_update:
         model.objects.bulk_update(to_update, list(fields))
     return {getattr(obj, key): obj for obj in model.objects.all()}
+
+
+def load_counties_and_municipalities(get_model):
+    """get_model: a migration's apps.get_model, or django.apps.apps.get_model."""
+    counties = upsert(
+        get_model("offices", "County"), read_rows("counties.csv"), "code", {"name": _column("name")}
+    )
+    upsert(
+        get_model("offices", "Municipality"),
+        read_rows("municipalities.csv"),
+        "code",
+        {
+            "name": _column("name"),
+            "county": lambda row: counties[row["county_code"]],
+            "latitude": lambda row: float(row["latitude"]),
+            "longitude": lambda row: float(row["longitude"]),
+        },
+    )
+
+
+def load_languages_and_industries(get_model):
+    upsert(
+        get_model("suppliers", "Language"),
+        read_rows("languages.csv"),
+        "code",
+        {field: _column(field) for field in ("name_sv", "name_en", "native_name")},
+    )
+    upsert(
+        get_model("suppliers", "Industry"),
+        read_rows("industries.csv"),
+        "slug",
+        {field: _column(field) for field in ("name_sv", "name_en")},
+    )
+
+
+def _column(name):
+    return lambda row: row[name]

@@ -1,8 +1,10 @@
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from offices.fields import KANumberField, PostalCodeField, format_postal_code
+from offices.geo import distance_km_expression
 
 LATITUDE_RANGE = Q(latitude__gte=-90) & Q(latitude__lte=90)
 LONGITUDE_RANGE = Q(longitude__gte=-180) & Q(longitude__lte=180)
@@ -51,6 +53,20 @@ class OfficeQuerySet(models.QuerySet):
 
     def with_place(self):
         return self.select_related("supplier", "municipality__county")
+
+    def with_distance_from(self, municipality):
+        """Annotate distance_km from the municipality's centroid; an office without
+        coordinates of its own counts as lying at its municipality's centroid."""
+        return self.annotate(
+            position_latitude=Coalesce("latitude", "municipality__latitude"),
+            position_longitude=Coalesce("longitude", "municipality__longitude"),
+            distance_km=distance_km_expression(
+                municipality.latitude,
+                municipality.longitude,
+                "position_latitude",
+                "position_longitude",
+            ),
+        )
 
 
 class Office(models.Model):
@@ -122,6 +138,13 @@ class Office(models.Model):
     @property
     def postal_code_display(self):
         return format_postal_code(self.postal_code)
+
+    @property
+    def position(self):
+        """(latitude, longitude), or the municipality's centroid when the office has none."""
+        if self.latitude is None or self.longitude is None:
+            return self.municipality.latitude, self.municipality.longitude
+        return self.latitude, self.longitude
 
     @property
     def full_address(self):

@@ -4,6 +4,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
+class ReviewQuerySet(models.QuerySet):
+    def approved(self):
+        return self.filter(status=Review.Status.APPROVED).order_by("-created_at", "-pk")
+
+
 class Review(models.Model):
     class Status(models.TextChoices):
         PENDING = "pending", _("Väntar på granskning")
@@ -31,6 +36,8 @@ class Review(models.Model):
     )
     created_at = models.DateTimeField(_("skapat"), default=timezone.now, editable=False)
     updated_at = models.DateTimeField(_("ändrat"), auto_now=True)
+
+    objects = ReviewQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]

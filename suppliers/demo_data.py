@@ -322,6 +322,7 @@ class DemoDataBuilder:
         industry_slugs = rng.sample(
             sorted(self.industries), k=min(len(self.industries), rng.randint(2, 8))
         )
+        supplier.set_name_keys()
         demo = DemoSupplier(
             supplier,
             language_codes,

@@ -1,8 +1,15 @@
-from django.db import models
+import random
+
+from django.db import connection, models
+from django.db.models import Count, Exists, F, FloatField, OuterRef, Subquery, Sum, Value
+from django.db.models.functions import Cast, Coalesce, Collate
+from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from offices.models import Office
 from suppliers.fields import OrganisationNumberField, format_organisation_number
+from suppliers.names import folded, swedish_sort_key
 
 
 class Language(models.Model):
@@ -39,13 +46,134 @@ class Industry(models.Model):
         return self.name_sv
 
 
+# Weight of the prior in the Bayesian average: a supplier's own reviews count as much as
+# the overall mean once it has this many. 5.0 from one review then ranks below 4.6 from 200.
+BAYESIAN_PRIOR_WEIGHT = 10
+# A prime for the neutral order's hash: every visitor gets a different shuffle.
+_SHUFFLE_PRIME = 2_147_483_647
+
+
 class SupplierQuerySet(models.QuerySet):
     def active(self):
         return self.filter(is_active=True)
 
+    def searchable(self):
+        """Active suppliers with at least one active office a job seeker can choose."""
+        active_offices = Office.objects.filter(supplier=OuterRef("pk"), is_active=True)
+        return self.active().filter(Exists(active_offices))
+
+    def speaking_any_of(self, languages):
+        links = Supplier.languages.through.objects.filter(
+            supplier=OuterRef("pk"), language__in=languages
+        )
+        return self.filter(Exists(links))
+
+    def in_any_of_industries(self, industries):
+        links = Supplier.industries.through.objects.filter(
+            supplier=OuterRef("pk"), industry__in=industries
+        )
+        return self.filter(Exists(links))
+
+    def remote(self):
+        return self.filter(offers_remote=True)
+
+    def rated_at_least(self, minimum):
+        """Average of approved reviews >= minimum (suppliers without reviews excluded)."""
+        return self.filter(review_count__gt=0, rating_sum__gte=F("review_count") * minimum)
+
+    def named_like(self, text):
+        return self.filter(search_name__contains=folded(text))
+
+    def with_office_counts(self):
+        active_offices = Office.objects.filter(supplier=OuterRef("pk"), is_active=True)
+        return self.annotate(active_office_count=_count_of(active_offices))
+
+    def with_distance_from(self, municipality):
+        """Annotate nearest_office_km and offices_in_municipality for a chosen municipality."""
+        active_offices = Office.objects.filter(supplier=OuterRef("pk"), is_active=True)
+        nearest = (
+            active_offices.with_distance_from(municipality)
+            .order_by("distance_km")
+            .values("distance_km")[:1]
+        )
+        return self.annotate(
+            nearest_office_km=Subquery(nearest, output_field=FloatField()),
+            offices_in_municipality=_count_of(active_offices.filter(municipality=municipality)),
+        )
+
+    def within_km(self, km):
+        """Needs with_distance_from()."""
+        return self.filter(nearest_office_km__lte=km)
+
+    def with_bayesian_rating(self):
+        """Annotate bayesian_rating: the average pulled towards the mean of all approved
+        reviews, so a few reviews cannot outrank many (see BAYESIAN_PRIOR_WEIGHT)."""
+        overall_mean = (
+            Supplier.objects.filter(review_count__gt=0)
+            .order_by()
+            .values(all=Value(1))
+            .annotate(
+                mean=Cast(Sum("rating_sum"), FloatField()) / Cast(Sum("review_count"), FloatField())
+            )
+            .values("mean")
+        )
+        prior = Coalesce(Subquery(overall_mean, output_field=FloatField()), Value(0.0))
+        weight = Value(float(BAYESIAN_PRIOR_WEIGHT))
+        return self.annotate(
+            bayesian_rating=(prior * weight + Cast("rating_sum", FloatField()))
+            / (weight + Cast("review_count", FloatField()))
+        )
+
+    def in_neutral_order(self, seed):
+        return self.order_by(neutral_order_key(seed), "pk")
+
+    def in_rating_order(self, seed):
+        """Needs with_bayesian_rating()."""
+        return self.order_by(
+            F("bayesian_rating").desc(), "-review_count", neutral_order_key(seed), "pk"
+        )
+
+    def in_review_count_order(self, seed):
+        return self.order_by("-review_count", neutral_order_key(seed), "pk")
+
+    def in_name_order(self):
+        """Swedish alphabetical order: A–Z, then Å, Ä, Ö."""
+        key = F("name_sort_key")
+        if connection.vendor == "postgresql":
+            key = Collate(key, "C")
+        return self.order_by(key, "pk")
+
+    def in_distance_order(self, seed):
+        """Needs with_distance_from()."""
+        return self.order_by("nearest_office_km", neutral_order_key(seed), "pk")
+
+    def for_search_results(self):
+        return self.prefetch_related("languages", "industries")
+
+    def for_detail_page(self):
+        return self.prefetch_related("languages", "industries")
+
+
+def neutral_order_key(seed):
+    """A per-visitor shuffle: the seed picks the multiplier and offset of a hash of the pk."""
+    # The seed picks a large multiplier, which wraps around the prime even for small,
+    # consecutive pks; pk times it stays within 64 bits for pks below 4.6 billion.
+    scrambled = random.Random(seed)
+    multiplier = scrambled.randrange(1_000_000_000, 2_000_000_000)
+    offset = scrambled.randrange(_SHUFFLE_PRIME)
+    return (F("pk") * multiplier + offset) % _SHUFFLE_PRIME
+
+
+def _count_of(queryset):
+    counted = queryset.order_by().values("supplier").annotate(count=Count("pk")).values("count")
+    return Coalesce(Subquery(counted, output_field=models.IntegerField()), Value(0))
+
 
 class Supplier(models.Model):
     name = models.CharField(_("namn"), max_length=200)
+    # Derived from name by set_name_keys(): for accent-insensitive search and Swedish A–Ö order.
+    search_name = models.CharField(max_length=200, editable=False, default="")
+    name_sort_key = models.CharField(max_length=200, editable=False, default="")
     slug = models.SlugField(_("adressnamn"), max_length=200, unique=True)
     organisation_number = OrganisationNumberField(
         _("organisationsnummer"),
@@ -93,6 +221,9 @@ class Supplier(models.Model):
         ordering = ["name"]
         verbose_name = _("leverantör")
         verbose_name_plural = _("leverantörer")
+        indexes = [
+            models.Index(fields=["name_sort_key"], name="supplier_name_sort_key"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(
@@ -112,7 +243,16 @@ class Supplier(models.Model):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = slugify(self.name)
+        self.set_name_keys()
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("suppliers:detail", kwargs={"slug": self.slug})
+
+    def set_name_keys(self):
+        """Call before bulk_create/bulk_update, which skip save()."""
+        self.search_name = folded(self.name)
+        self.name_sort_key = swedish_sort_key(self.name)
 
     @property
     def rating_average(self):

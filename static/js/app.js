@@ -1,2 +1,60 @@
 // Matchningskollen: small progressive enhancements. Every page works without this file.
 "use strict";
+
+(function () {
+  // "Välj leverantör": htmx loads the choice into the dialog; open it as a modal, so the
+  // rest of the page is inert, Esc closes it and focus returns to the button.
+  document.addEventListener("htmx:afterSwap", function (event) {
+    if (event.detail.target.id !== "choose-dialog-content") return;
+    var dialog = document.getElementById("choose-dialog");
+    var opener = event.detail.requestConfig && event.detail.requestConfig.elt;
+    dialog.querySelectorAll("[data-dialog-only]").forEach(function (el) { el.hidden = false; });
+    dialog.querySelectorAll("[data-page-only]").forEach(function (el) { el.hidden = true; });
+    enhanceChoice(dialog);
+    dialog.addEventListener("close", function () {
+      if (opener && document.contains(opener)) opener.focus();
+    }, { once: true });
+    dialog.showModal();
+    var heading = dialog.querySelector("#choose-heading");
+    if (heading) heading.focus();
+  });
+
+  // A link that htmx could not load (say, an office that just closed): follow it instead.
+  document.addEventListener("htmx:responseError", function (event) {
+    var element = event.detail.elt;
+    if (element && element.tagName === "A" && element.href) window.location.href = element.href;
+  });
+
+  function enhanceChoice(root) {
+    root.querySelectorAll("[data-copy-ka]").forEach(function (box) {
+      var choice = box.closest("[data-ka-number]");
+      var button = box.querySelector("[data-copy-button]");
+      var status = box.querySelector("[data-copy-status]");
+      var fallback = box.querySelector("[data-copy-fallback]");
+      box.hidden = false;
+      button.addEventListener("click", function () {
+        var kaNumber = choice.getAttribute("data-ka-number");
+        var copied = navigator.clipboard && window.isSecureContext
+          ? navigator.clipboard.writeText(kaNumber)
+          : Promise.reject(new Error("no clipboard"));
+        copied.then(function () {
+          status.textContent = button.getAttribute("data-copied-text") || "";
+        }, function () {
+          fallback.hidden = false;
+          var input = fallback.querySelector("input");
+          input.focus();
+          input.select();
+          status.textContent = button.getAttribute("data-select-text") || "";
+        });
+      });
+    });
+    root.querySelectorAll("[data-print-button]").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () { window.print(); });
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll(".choice").forEach(function (choice) { enhanceChoice(choice); });
+  });
+})();

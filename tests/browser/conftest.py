@@ -9,6 +9,8 @@ import shutil
 
 import pytest
 
+from krom.reference_data import load_counties_and_municipalities, load_languages_and_industries
+
 # Playwright's sync API runs an event loop in this thread; the ORM calls tests make
 # to set up data are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -28,6 +30,18 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "tests/browser/" in item.nodeid:
             item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(autouse=True)
+def reference_data(request):
+    """Browser tests run in transactions that the live server can see, and the database
+    is emptied after each; put the reference data that migrations loaded back first."""
+    if "transactional_db" in request.fixturenames or request.node.get_closest_marker("django_db"):
+        from django.apps import apps
+
+        request.getfixturevalue("transactional_db")
+        load_counties_and_municipalities(apps.get_model)
+        load_languages_and_industries(apps.get_model)
 
 
 @pytest.fixture(scope="session")

@@ -3,7 +3,7 @@ import pytest
 from tests.browser.conftest import assert_no_axe_violations
 from tests.offices.factories import OfficeFactory
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_home_page_in_chromium_has_one_heading_and_no_axe_violations(live_server, page, axe):

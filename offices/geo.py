@@ -1,0 +1,32 @@
+"""Distances between places in Sweden, in kilometres.
+
+An equirectangular approximation: within Sweden it stays within about 1 % of the
+great-circle distance, and it needs only arithmetic and a square root, so the database
+can compute it the same way on SQLite and PostgreSQL.
+"""
+
+import math
+
+from django.db.models import F, FloatField, Value
+from django.db.models.functions import Cast, Sqrt
+
+KM_PER_DEGREE_LATITUDE = 111.2
+
+
+def distance_km(latitude, longitude, other_latitude, other_longitude):
+    km_per_degree_longitude = KM_PER_DEGREE_LATITUDE * math.cos(math.radians(latitude))
+    north = (other_latitude - latitude) * KM_PER_DEGREE_LATITUDE
+    east = (other_longitude - longitude) * km_per_degree_longitude
+    return math.sqrt(north * north + east * east)
+
+
+def distance_km_expression(latitude, longitude, latitude_field, longitude_field):
+    """The same distance as distance_km(), from a fixed point to the given fields."""
+    km_per_degree_longitude = KM_PER_DEGREE_LATITUDE * math.cos(math.radians(latitude))
+    north = (Cast(F(latitude_field), FloatField()) - Value(latitude)) * Value(
+        KM_PER_DEGREE_LATITUDE
+    )
+    east = (Cast(F(longitude_field), FloatField()) - Value(longitude)) * Value(
+        km_per_degree_longitude
+    )
+    return Sqrt(north * north + east * east, output_field=FloatField())

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from suppliers import views
+
+app_name = "suppliers"
+
+urlpatterns = [
+    path("", views.search, name="search"),
+    path("<slug:slug>/", views.detail, name="detail"),
+    path("<slug:slug>/kontor/<str:ka_number>/valj/", views.choose, name="choose"),
+]

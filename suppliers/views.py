@@ -1,0 +1,120 @@
+import secrets
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
+
+from krom.htmx import render_page_or_partial
+from offices.fields import normalize_ka_number
+from offices.geo import distance_km
+from offices.models import Municipality, Office
+from suppliers.filters import SupplierFilter
+from suppliers.models import Supplier
+
+RESULTS_PER_PAGE = 20
+NEUTRAL_SEED_COOKIE = "neutral_ordning"
+LATEST_REVIEWS_ON_DETAIL_PAGE = 5
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def search(request):
+    seed, new_seed = neutral_seed(request)
+    filterset = SupplierFilter(
+        request.GET,
+        queryset=Supplier.objects.searchable().for_search_results(),
+        neutral_seed=seed,
+    )
+    page, page_note = paginate(filterset.qs, request.GET.get("sida"))
+    ignored = filterset.ignored_input()
+    if page_note:
+        ignored.append((_("Sida"), request.GET.get("sida", "")[:40], page_note))
+    context = {
+        "filter": filterset,
+        "page": page,
+        "municipality": filterset.municipality,
+        "ignored": ignored,
+    }
+    response = render_page_or_partial(request, "suppliers/search.html", "htmx_update", context)
+    if new_seed:
+        response.set_cookie(
+            NEUTRAL_SEED_COOKIE,
+            str(seed),
+            secure=settings.SESSION_COOKIE_SECURE,
+            httponly=True,
+            samesite="Lax",
+        )
+    return response
+
+
+def neutral_seed(request):
+    """This visitor's shuffle seed, kept in a cookie for the browser session.
+
+    Returns (seed, whether it is new and must be set)."""
+    value = request.COOKIES.get(NEUTRAL_SEED_COOKIE, "")
+    if value.isascii() and value.isdigit() and len(value) <= 10:
+        return int(value), False
+    return secrets.randbelow(2**31 - 1), True
+
+
+def paginate(queryset, requested_page):
+    """The page asked for, or the nearest one with a note saying why."""
+    paginator = Paginator(queryset, RESULTS_PER_PAGE)
+    if requested_page is None or requested_page == "":
+        return paginator.get_page(1), None
+    if not (requested_page.isascii() and requested_page.isdigit()) or int(requested_page) < 1:
+        return paginator.get_page(1), _("Sidnumret måste vara ett heltal från 1. Visar sida 1.")
+    page = paginator.get_page(requested_page)
+    if page.number != int(requested_page):
+        return page, _("Sidan finns inte. Visar sista sidan.")
+    return page, None
+
+
+@require_GET
+def detail(request, slug):
+    supplier = get_object_or_404(Supplier.objects.active().for_detail_page(), slug=slug)
+    municipality = municipality_from_query(request.GET.get("kommun", ""))
+    offices = list(supplier.offices.active().select_related("municipality").order_by("name"))
+    if municipality:
+        for office in offices:
+            office.distance_km = distance_km(
+                municipality.latitude,
+                municipality.longitude,
+                office.position[0],
+                office.position[1],
+            )
+        offices.sort(key=lambda office: office.distance_km)
+    latest_reviews = supplier.reviews.approved().select_related("office")[
+        :LATEST_REVIEWS_ON_DETAIL_PAGE
+    ]
+    context = {
+        "supplier": supplier,
+        "offices": offices,
+        "municipality": municipality,
+        "latest_reviews": latest_reviews,
+    }
+    return TemplateResponse(request, "suppliers/detail.html", context)
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def choose(request, slug, ka_number):
+    """What to tell the caseworker: a dialog's content for htmx, a whole page without JS."""
+    office = get_object_or_404(
+        Office.objects.active().select_related("supplier", "municipality"),
+        supplier__slug=slug,
+        ka_number=normalize_ka_number(ka_number)[:20],
+    )
+    context = {"office": office, "supplier": office.supplier}
+    return render_page_or_partial(request, "suppliers/choose.html", "choice", context)
+
+
+def municipality_from_query(code):
+    """The municipality with this SCB code, or None for anything else."""
+    if len(code) == 4 and code.isascii() and code.isdigit():
+        return Municipality.objects.filter(code=code).first()
+    return None

@@ -1,0 +1,141 @@
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import assert_no_axe_violations
+from tests.offices.factories import OfficeFactory, municipality
+from tests.suppliers.factories import SupplierFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def suppliers():
+    uppsala, kiruna = municipality("0380"), municipality("2584")
+    arabic = SupplierFactory(name="Arabiska Jobb AB", language_codes=["sv", "ar"])
+    OfficeFactory(
+        supplier=arabic,
+        name="Arabiska Jobb Uppsala",
+        ka_number="123456",
+        municipality=uppsala,
+        street_address="Kungsgatan 3",
+    )
+    swedish = SupplierFactory(name="Svenska Steg AB", language_codes=["sv"])
+    OfficeFactory(supplier=swedish, municipality=uppsala)
+    far = SupplierFactory(name="Norrut AB", language_codes=["sv", "ar"])
+    OfficeFactory(supplier=far, municipality=kiruna)
+    return arabic
+
+
+def result_count(page):
+    return page.locator("#result-count")
+
+
+def test_filtering_updates_results_and_url_and_back_restores_them(live_server, page, suppliers):
+    page.goto(live_server.url + "/leverantorer/")
+    expect(result_count(page)).to_have_text("3 leverantörer")
+
+    page.get_by_label("Kommun eller ort").select_option(label="Uppsala")
+    expect(result_count(page)).to_have_text("2 leverantörer nära Uppsala")
+    expect(page).to_have_url(re.compile(r"kommun=0380"))
+
+    page.get_by_role("checkbox", name=re.compile("^Arabiska")).check()
+    expect(result_count(page)).to_have_text("1 leverantör nära Uppsala")
+    expect(page).to_have_url(re.compile(r"kommun=0380.*sprak=ar"))
+    expect(page.get_by_role("link", name="Svenska Steg AB")).to_have_count(0)
+
+    page.go_back()
+    expect(page).not_to_have_url(re.compile(r"sprak="))
+    expect(page.get_by_role("link", name="Svenska Steg AB")).to_be_visible()
+
+    page.get_by_role("link", name="Arabiska Jobb AB").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Arabiska Jobb AB")
+    expect(page.get_by_text("123456")).to_be_visible()
+
+
+def test_search_and_supplier_pages_have_no_axe_violations(live_server, page, axe, suppliers):
+    page.goto(live_server.url + "/leverantorer/?kommun=0380&sprak=xx")
+    expect(page.get_by_text("finns inte i listan")).to_be_visible()
+    assert_no_axe_violations(axe, page)
+    page.goto(live_server.url + "/leverantorer/?q=finnsinte")
+    expect(result_count(page)).to_have_text("0 leverantörer")
+    assert_no_axe_violations(axe, page)
+    page.goto(live_server.url + "/leverantorer/arabiska-jobb-ab/?kommun=0380")
+    assert_no_axe_violations(axe, page)
+
+
+def tab_to(page, locator, limit=400):
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if locator.evaluate("element => element === document.activeElement"):
+            return
+    raise AssertionError(f"could not reach {locator} with Tab")
+
+
+def test_keyboard_only_choice_opens_dialog_copies_ka_number_and_returns_focus(
+    live_server, browser, axe, suppliers
+):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(live_server.url + "/leverantorer/?kommun=0380")
+    supplier_link = page.get_by_role("link", name="Arabiska Jobb AB")
+    tab_to(page, supplier_link)
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Arabiska Jobb AB")
+
+    choose = page.get_by_role("link", name="Välj leverantör – Arabiska Jobb Uppsala")
+    tab_to(page, choose)
+    page.keyboard.press("Enter")
+
+    dialog = page.get_by_role("dialog", name="Du har valt Arabiska Jobb AB")
+    expect(dialog).to_be_visible()
+    expect(dialog.locator(".ka-number--large")).to_have_text("123456")
+    expect(dialog.get_by_text("Berätta för din handläggare på Arbetsförmedlingen")).to_be_visible()
+    assert dialog.evaluate("element => element.contains(document.activeElement)")
+    assert_no_axe_violations(axe, page)
+
+    copy = dialog.get_by_role("button", name="Kopiera KA-nummer")
+    tab_to(page, copy)
+    page.keyboard.press("Enter")
+    expect(dialog.get_by_role("status")).to_contain_text("KA-numret är kopierat")
+    assert page.evaluate("navigator.clipboard.readText()") == "123456"
+
+    page.keyboard.press("Escape")
+    expect(dialog).to_be_hidden()
+    assert choose.evaluate("element => element === document.activeElement")
+    context.close()
+
+
+def test_close_button_closes_the_dialog(live_server, page, suppliers):
+    page.goto(live_server.url + "/leverantorer/arabiska-jobb-ab/")
+    page.get_by_role("link", name="Välj leverantör – Arabiska Jobb Uppsala").click()
+    dialog = page.get_by_role("dialog")
+    expect(dialog).to_be_visible()
+    dialog.get_by_role("button", name="Stäng").click()
+    expect(dialog).to_be_hidden()
+
+
+def test_without_javascript_the_choice_is_a_page_of_its_own(live_server, browser, axe, suppliers):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(live_server.url + "/leverantorer/?kommun=0380&sprak=ar")
+    expect(result_count(page)).to_have_text("1 leverantör nära Uppsala")
+    page.get_by_role("link", name="Arabiska Jobb AB").click()
+    page.get_by_role("link", name="Välj leverantör – Arabiska Jobb Uppsala").click()
+    expect(page).to_have_url(re.compile(r"/leverantorer/arabiska-jobb-ab/kontor/123456/valj/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Du har valt Arabiska Jobb AB")
+    expect(page.locator(".ka-number--large")).to_have_text("123456")
+    expect(page.get_by_role("link", name="Tillbaka till leverantören")).to_be_visible()
+    context.close()
+
+
+def test_filter_form_submits_as_plain_get_without_javascript(live_server, browser, suppliers):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(live_server.url + "/leverantorer/")
+    page.get_by_label("Kommun eller ort").select_option(label="Uppsala")
+    page.get_by_role("button", name="Visa leverantörer").click()
+    expect(page).to_have_url(re.compile(r"kommun=0380"))
+    expect(result_count(page)).to_have_text("2 leverantörer nära Uppsala")
+    context.close()
