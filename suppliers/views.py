@@ -2,6 +2,7 @@ import secrets
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -9,7 +10,7 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from krom.htmx import render_page_or_partial
-from offices.fields import normalize_ka_number
+from offices.fields import KA_NUMBER_PATTERN, normalize_ka_number
 from offices.geo import distance_km
 from offices.models import Municipality, Office
 from suppliers.filters import SupplierFilter
@@ -104,10 +105,13 @@ def detail(request, slug):
 @vary_on_headers("HX-Request")
 def choose(request, slug, ka_number):
     """What to tell the caseworker: a dialog's content for htmx, a whole page without JS."""
+    ka_number = normalize_ka_number(ka_number)
+    if not KA_NUMBER_PATTERN.match(ka_number):
+        raise Http404(_("Det finns inget kontor med det KA-numret."))
     office = get_object_or_404(
         Office.objects.active().select_related("supplier", "municipality"),
         supplier__slug=slug,
-        ka_number=normalize_ka_number(ka_number)[:20],
+        ka_number=ka_number,
     )
     context = {"office": office, "supplier": office.supplier}
     return render_page_or_partial(request, "suppliers/choose.html", "choice", context)
