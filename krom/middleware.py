@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
 from django.utils.cache import add_never_cache_headers
@@ -6,7 +7,7 @@ HEALTH_CHECK_PATH = "/healthz"
 
 
 class HealthCheckMiddleware:
-    """Answers /healthz before host validation and the HTTPS redirect.
+    """Answers /healthz before host validation (and exempt from the HTTPS redirect).
 
     Load balancers and Docker's HEALTHCHECK call it by IP address over plain HTTP:
     200 when the database answers, 503 when it does not.
@@ -28,4 +29,19 @@ class HealthCheckMiddleware:
         else:
             response = HttpResponse("ok\n", content_type="text/plain")
         add_never_cache_headers(response)
+        return response
+
+
+class SecurityHeadersMiddleware:
+    """Headers Django's SecurityMiddleware does not set: Permissions-Policy on every
+    response, and noindex on the admin so search engines never list it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        if request.path.startswith(f"/{settings.ADMIN_PATH}"):
+            response.headers["X-Robots-Tag"] = "noindex, nofollow"
         return response

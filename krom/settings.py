@@ -5,6 +5,8 @@ DJANGO_DEBUG           "1"/"true" turns debug on (default off)
 DJANGO_SECRET_KEY      required when debug is off
 DJANGO_ALLOWED_HOSTS   comma-separated host names
 DJANGO_SECURE_SSL_REDIRECT  default on when debug is off; "0" turns it off
+DJANGO_ADMIN_PATH      where the admin lives (default "admin/")
+REDIS_URL              shared cache in Redis instead of the database cache table
 """
 
 import os
@@ -50,7 +52,9 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "csp",
+    "axes",
     "django_filters",
     "django_htmx",
     "template_partials",
@@ -60,8 +64,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "krom.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Response headers first, so that every response carries them, /healthz's too.
+    "csp.middleware.CSPMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "krom.middleware.SecurityHeadersMiddleware",
+    "krom.middleware.HealthCheckMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -69,9 +77,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: locks out repeated failed admin logins.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "krom.urls"
@@ -102,6 +110,35 @@ DATABASES = {
 }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Shared between all workers and machines: rate limits, cached reference data.
+# The database cache table (created by `manage.py createcachetable`) unless Redis is given.
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "krom_cache",
+        }
+    }
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Admin login: after 5 failed attempts for a username from one address, locked for an hour.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 1
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_TEMPLATE = "429_login.html"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -136,6 +173,8 @@ STORAGES = {
 # Security: production defaults; local production-mode runs may set
 # DJANGO_SECURE_SSL_REDIRECT=0 to serve plain HTTP on 127.0.0.1.
 SECURE_SSL_REDIRECT = env_flag("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
+# Load balancers and Docker call the health check by IP address over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
@@ -148,6 +187,13 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+ADMIN_PATH = os.environ.get("DJANGO_ADMIN_PATH", "admin/").strip("/") + "/"
+SESSION_COOKIE_HTTPONLY = True
+CSRF_FAILURE_VIEW = "krom.views.csrf_failure"
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()"
+)
 
 # No inline scripts or styles anywhere: behaviour lives in static/js, looks in static/css.
 CONTENT_SECURITY_POLICY = {
@@ -165,14 +211,18 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+# One JSON object a line on stderr, without request bodies, cookies or addresses.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {
-        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "krom.logging.JsonFormatter"},
     },
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        "console": {"class": "logging.StreamHandler", "formatter": "json"},
     },
     "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {
+        "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+    },
 }

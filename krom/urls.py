@@ -1,15 +1,21 @@
-import os
-
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from krom import views
-
-ADMIN_PATH = os.environ.get("DJANGO_ADMIN_PATH", "admin/").strip("/") + "/"
+from krom.sitemaps import PageSitemap, SupplierSitemap
 
 urlpatterns = [
-    path(ADMIN_PATH, admin.site.urls),
+    path(settings.ADMIN_PATH, admin.site.urls),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path(
+        "sitemap.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": {"pages": PageSitemap, "suppliers": SupplierSitemap}},
+        name="sitemap",
+    ),
 ]
 
 # Swedish at the root, English under /en/ and Arabic under /ar/.
@@ -18,3 +24,5 @@ urlpatterns += i18n_patterns(
     path("leverantorer/", include("suppliers.urls")),
     prefix_default_language=False,
 )
+
+handler500 = "krom.views.server_error"

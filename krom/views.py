@@ -1,4 +1,10 @@
+import sys
+
+from django.db import DatabaseError
+from django.http import HttpResponse, HttpResponseServerError
+from django.template import loader
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from offices.models import Office
@@ -12,3 +18,25 @@ def home(request):
         "office_count": Office.objects.active().count(),
     }
     return TemplateResponse(request, "home.html", context)
+
+
+@require_GET
+def robots_txt(request):
+    sitemap = request.build_absolute_uri(reverse("sitemap"))
+    lines = ["User-agent: *", "Allow: /", f"Sitemap: {sitemap}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain")
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without a valid CSRF token: usually an old page or blocked cookies."""
+    return TemplateResponse(request, "403_csrf.html", status=403)
+
+
+def server_error(request):
+    """The 500 page, or 503 when the database is unreachable: rendered without the
+    database, so it works when nothing else does."""
+    error = sys.exc_info()[1]
+    if isinstance(error, DatabaseError):
+        body = loader.get_template("503.html").render({})
+        return HttpResponse(body, status=503, headers={"Retry-After": "10"})
+    return HttpResponseServerError(loader.get_template("500.html").render({}))

@@ -1,0 +1,24 @@
+import json
+import logging
+
+
+class JsonFormatter(logging.Formatter):
+    """A log record as one JSON line: time, level, logger, message, and the exception.
+
+    The request object Django attaches to records is left out on purpose: it carries
+    addresses, cookies and form data, which are personal data we do not log.
+    """
+
+    def format(self, record):
+        entry = {
+            "time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S%z"),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        status_code = getattr(record, "status_code", None)
+        if status_code:
+            entry["status"] = status_code
+        if record.exc_info:
+            entry["exception"] = self.formatException(record.exc_info)
+        return json.dumps(entry, ensure_ascii=False)
