@@ -37,9 +37,21 @@ def browser():
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail(f"{message}: browser tests must run in CI.")
         pytest.skip(message)
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    serialized = {
+        alias: getattr(connections[alias], "_test_serialized_contents", None)
+        for alias in connections
+    }
     with sync_playwright() as playwright:
+        # Playwright marks an event loop as running in this thread, and from then on Django
+        # hands this thread new database connection objects. Give them the test database's
+        # serialized contents, or serialized_rollback has nothing to restore after the first
+        # transactional test when other tests set up the database before the browser started.
+        for alias, contents in serialized.items():
+            if contents is not None:
+                connections[alias]._test_serialized_contents = contents
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
