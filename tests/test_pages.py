@@ -2,6 +2,8 @@ import re
 
 import pytest
 
+from tests.offices.factories import OfficeFactory
+
 PAGES = ["/om-rusta-och-matcha/", "/fragor-och-svar/"]
 
 
@@ -97,7 +99,19 @@ def test_information_page_leads_to_the_supplier_search(client, url):
     assert '<a class="button" href="/leverantorer/">Sök leverantör</a>' in client.get(url).text
 
 
-@pytest.mark.parametrize("url", PAGES)
+@pytest.mark.django_db
+def test_home_page_explains_rusta_och_matcha_and_leads_straight_to_the_search(client):
+    OfficeFactory()
+    response = client.get("/")
+    text = main_text(response)
+    assert "Rusta och matcha är ett stöd från Arbetsförmedlingen" in text
+    assert 'href="/leverantorer/">Sök leverantör</a>' in response.text
+    assert '<a href="/om-rusta-och-matcha/">Läs mer om Rusta och matcha</a>' in response.text
+    assert "1 leverantörer med 1 kontor" in text
+
+
+@pytest.mark.parametrize("url", ["/", *PAGES])
+@pytest.mark.django_db
 def test_pages_have_no_inline_scripts_styles_or_event_handlers(client, url):
     html = client.get(url).text
     assert "style=" not in html

@@ -1,8 +1,19 @@
 import pytest
 
 from tests.browser.conftest import assert_no_axe_violations
+from tests.offices.factories import OfficeFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+def test_home_page_leads_to_the_search_and_the_information_pages(live_server, page, axe):
+    OfficeFactory()
+    page.goto(live_server.url + "/")
+    assert page.get_by_role("link", name="Sök leverantör").get_attribute("href") == "/leverantorer/"
+    assert_no_axe_violations(axe, page)
+    page.get_by_role("link", name="Läs mer om Rusta och matcha").click()
+    page.wait_for_url(live_server.url + "/om-rusta-och-matcha/")
+    assert page.get_by_role("heading", level=1).all_inner_texts() == ["Om Rusta och matcha"]
 
 
 def test_about_page_table_of_contents_and_axe(live_server, page, axe):
