@@ -3,6 +3,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
+from django.views.generic import TemplateView
 
 from krom import views
 from krom.sitemaps import PageSitemap, SupplierSitemap
@@ -22,6 +23,17 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("leverantorer/", include("suppliers.urls")),
+    path(
+        "om-rusta-och-matcha/",
+        TemplateView.as_view(template_name="pages/about.html"),
+        name="about",
+    ),
+    path(
+        "fragor-och-svar/",
+        TemplateView.as_view(template_name="pages/faq.html"),
+        name="faq",
+    ),
+    path("", include("offices.urls")),
     prefix_default_language=False,
 )
 

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from offices.fields import KANumberField, PostalCodeField, format_postal_code
 from offices.geo import distance_km_expression
+from offices.search import accent_insensitive_regex, search_words
 
 LATITUDE_RANGE = Q(latitude__gte=-90) & Q(latitude__lte=90)
 LONGITUDE_RANGE = Q(longitude__gte=-180) & Q(longitude__lte=180)
@@ -67,6 +68,28 @@ class OfficeQuerySet(models.QuerySet):
                 "position_longitude",
             ),
         )
+
+    def matching_text(self, text):
+        """Offices where every word of `text` is part of the supplier's, the office's, the
+        postal town's or the municipality's name, ignoring case and accents; none when `text`
+        has no letters or digits."""
+        words = search_words(text)
+        if not words:
+            return self.none()
+        queryset = self
+        for word in words:
+            pattern = accent_insensitive_regex(word)
+            queryset = queryset.filter(
+                Q(supplier__name__iregex=pattern)
+                | Q(name__iregex=pattern)
+                | Q(postal_town__iregex=pattern)
+                | Q(municipality__name__iregex=pattern)
+            )
+        return queryset
+
+    def for_caseworker_lookup(self):
+        """What the caseworker lookup (/ka/) shows of each office, in one query."""
+        return self.select_related("supplier", "municipality")
 
 
 class Office(models.Model):
@@ -134,6 +157,11 @@ class Office(models.Model):
 
     def __str__(self):
         return f"{self.name} (KA {self.ka_number})"
+
+    @property
+    def is_available(self):
+        """Job seekers can choose the office: it and its supplier are both active."""
+        return self.is_active and self.supplier.is_active
 
     @property
     def postal_code_display(self):

@@ -1,0 +1,31 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from offices.fields import KA_NUMBER_PATTERN, normalize_ka_number
+
+QUERY_MAX_LENGTH = 100
+
+
+class KALookupForm(forms.Form):
+    q = forms.CharField(
+        label=_("KA-nummer eller namn"),
+        help_text=_(
+            "Skriv ett KA-nummer, till exempel KA 123 45, eller en del av leverantörens "
+            "eller kontorets namn eller orten."
+        ),
+        label_suffix="",
+        max_length=QUERY_MAX_LENGTH,
+        required=False,
+        widget=forms.SearchInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+        error_messages={
+            "max_length": _("Skriv högst %(limit_value)d tecken."),
+            "null_characters_not_allowed": _(
+                "Sökningen innehåller ett tecken som inte går att söka på."
+            ),
+        },
+    )
+
+    def ka_number(self):
+        """The query as a KA-number (digits only), or None when it is not one."""
+        ka_number = normalize_ka_number(self.cleaned_data["q"])
+        return ka_number if KA_NUMBER_PATTERN.match(ka_number) else None
