@@ -21,6 +21,8 @@ def responses(client, office):
         "dialog-partial": client.get(
             f"/leverantorer/{office.supplier.slug}/kontor/123456/valj/", HTTP_HX_REQUEST="true"
         ),
+        "json": client.get("/ka/123456/", HTTP_ACCEPT="application/json"),
+        "json-not-found": client.get("/ka/999999/?format=json"),
         "not-found": client.get("/finns-inte/"),
         "text": client.get("/robots.txt"),
         "health": client.get("/healthz"),
@@ -28,7 +30,17 @@ def responses(client, office):
 
 
 @pytest.mark.parametrize(
-    "kind", ["html", "htmx-partial", "dialog-partial", "not-found", "text", "health"]
+    "kind",
+    [
+        "html",
+        "htmx-partial",
+        "dialog-partial",
+        "json",
+        "json-not-found",
+        "not-found",
+        "text",
+        "health",
+    ],
 )
 def test_every_response_carries_the_security_headers(client, office, kind):
     response = responses(client, office)[kind]
