@@ -329,3 +329,12 @@ def test_posting_to_an_inactive_supplier_gives_404(client):
 def test_form_page_refuses_other_methods(client):
     response = client.put(create_url(SupplierFactory()))
     assert response.status_code == 405
+
+
+def test_form_works_under_the_english_prefix(client):
+    supplier = SupplierFactory()
+    url = f"/en/leverantorer/{supplier.slug}/omdome/"
+    response = client.get(url)
+    assert response.status_code == 200
+    assert f'action="{url}"' in response.text
+    assert client.post(url, valid_data()).status_code == 302
