@@ -35,10 +35,10 @@ class ReviewAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        if (
-            cleaned_data.get("status") == Review.Status.REJECTED
-            and not (cleaned_data.get("rejection_reason") or "").strip()
-        ):
+        if cleaned_data.get("status") != Review.Status.REJECTED:
+            # Only a rejected review keeps a reason (a database constraint).
+            cleaned_data["rejection_reason"] = ""
+        elif not cleaned_data.get("rejection_reason", "").strip():
             self.add_error("rejection_reason", _("Skriv varför omdömet avslås."))
         return cleaned_data
 

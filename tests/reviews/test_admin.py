@@ -143,6 +143,18 @@ def test_changing_status_in_the_admin_to_rejected_needs_a_reason(admin_client):
     assert counted(supplier) == (0, 0)
 
 
+def test_approving_a_rejected_review_in_the_change_form_drops_its_reason(admin_client):
+    review = ReviewFactory(rejected=True, rating=5)
+    response = admin_client.post(
+        change_url(review),
+        change_data(review, status="approved", rejection_reason="Gammalt skäl"),
+    )
+    assert response.status_code == 302
+    review.refresh_from_db()
+    assert (review.status, review.rejection_reason) == (Review.Status.APPROVED, "")
+    assert counted(review.supplier) == (1, 5)
+
+
 def test_supplier_and_office_of_a_review_cannot_be_changed(admin_client):
     review = ReviewFactory(at_office=True)
     other = SupplierFactory()
