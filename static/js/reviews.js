@@ -1,7 +1,11 @@
-// Review form: a character counter for the comment. The form works without it.
+// Review form: focus on the error summary, and a character counter for the comment.
+// The form works without this file.
 "use strict";
 
 document.addEventListener("DOMContentLoaded", () => {
+  const summary = document.querySelector(".error-summary");
+  if (summary) summary.focus();
+
   for (const counter of document.querySelectorAll("[data-counter-for]")) {
     const field = document.getElementById(counter.dataset.counterFor);
     const max = Number(field && field.dataset.maxLength);

@@ -104,6 +104,7 @@ def test_form_with_errors_lists_them_first_and_has_no_axe_violations(
 
     summary = page.get_by_role("alert")
     expect(summary.get_by_role("heading")).to_have_text("Något behöver rättas")
+    expect(summary).to_be_focused()
     expect(summary.get_by_role("link", name="Välj ett betyg från 1 till 5.")).to_be_visible()
     expect(page.get_by_label("Kommentar")).to_have_value("<b>Fet text</b>")
     expect(page).to_have_title(re.compile(r"^Fel:"))
