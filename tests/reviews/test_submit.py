@@ -142,6 +142,8 @@ def test_store_keeps_no_ip_address_only_a_salted_hash(client):
         ({"participation_month": "13"}, "participation_month", "Välj en månad i listan."),
         ({"participation_month": ""}, "participation_month", "Välj den månad då du slutade."),
         ({"office": "nej"}, "office", "Välj ett av leverantörens kontor i listan."),
+        ({"office": "9" * 30}, "office", "Välj ett av leverantörens kontor i listan."),
+        ({"participation_year": "9" * 40}, "participation_year", "Välj ett år i listan."),
         ({"comment": "x" * 2001}, "comment", "högst 2 000 tecken. Nu är den 2001 tecken."),
         ({"comment": "Bra <b>coach</b>"}, "comment", "utan HTML-kod"),
         ({"comment": "<script>alert(1)</script>"}, "comment", "utan HTML-kod"),
