@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
         name="faq",
     ),
     path("", include("offices.urls")),
+    path("leverantorer/<slug:slug>/", include("reviews.urls")),
     prefix_default_language=False,
 )
 

@@ -1,12 +1,36 @@
+import hashlib
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
+def validate_first_of_month(value):
+    """A participation month is stored as the first day of that month.
+
+    Not a database constraint: extracting the day portably is not possible in a SQLite
+    CHECK constraint without Django's own SQL functions.
+    """
+    if value is not None and value.day != 1:
+        raise ValidationError(_("Ange månaden som den första dagen i månaden."), code="not_first")
+
+
+def comment_fingerprint(comment):
+    """The same text, whatever its case and spacing, gives the same fingerprint."""
+    normalized = " ".join(comment.casefold().split())
+    return hashlib.sha256(normalized.encode()).hexdigest() if normalized else ""
+
+
 class ReviewQuerySet(models.QuerySet):
     def approved(self):
-        return self.filter(status=Review.Status.APPROVED).order_by("-created_at", "-pk")
+        return self.filter(status=Review.Status.APPROVED)
+
+    def for_review_list(self):
+        """Approved reviews newest first, with what _review.html shows."""
+        return self.approved().select_related("office").order_by("-created_at", "-pk")
 
 
 class Review(models.Model):
@@ -31,8 +55,31 @@ class Review(models.Model):
     )
     rating = models.PositiveSmallIntegerField(_("betyg (1–5)"))
     comment = models.TextField(_("kommentar"), max_length=2000, blank=True)
+    # Empty for reviews made before the month was asked for (demo data among them).
+    participation_month = models.DateField(
+        _("deltagandet slutade (månad)"),
+        null=True,
+        blank=True,
+        validators=[validate_first_of_month],
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("granskat av"),
+    )
+    moderated_at = models.DateTimeField(_("granskat"), null=True, blank=True)
+    rejection_reason = models.TextField(_("skäl till avslag"), max_length=500, blank=True)
+    # Abuse control: a salted hash of the writer's network address, erased after
+    # 30 days by `manage.py purge_review_client_hashes`. Never the address itself.
+    client_hash = models.CharField(_("klientkod (hash)"), max_length=64, blank=True, editable=False)
+    comment_fingerprint = models.CharField(
+        _("textens fingeravtryck"), max_length=64, blank=True, editable=False
     )
     created_at = models.DateTimeField(_("skapat"), default=timezone.now, editable=False)
     updated_at = models.DateTimeField(_("ändrat"), auto_now=True)
@@ -51,6 +98,10 @@ class Review(models.Model):
                 condition=Q(status__in=["pending", "approved", "rejected"]),
                 name="review_status_known",
             ),
+            models.CheckConstraint(
+                condition=Q(status="rejected") | Q(rejection_reason=""),
+                name="review_rejection_reason_only_when_rejected",
+            ),
         ]
         indexes = [
             models.Index(fields=["supplier", "status"], name="review_supplier_status"),
@@ -59,3 +110,7 @@ class Review(models.Model):
 
     def __str__(self):
         return f"{self.rating}/5 – {self.supplier}"
+
+    def clean(self):
+        if self.office_id and self.supplier_id and self.office.supplier_id != self.supplier_id:
+            raise ValidationError({"office": _("Kontoret hör till en annan leverantör.")})

@@ -1,10 +1,23 @@
-"""Write-side logic for reviews: the rating summary stored on each supplier."""
+"""Write-side logic for reviews, and the rating summary stored on each supplier.
 
+Every change that can move a review into or out of the approved set (approve, reject,
+an admin edit, delete) runs in a transaction that first locks the affected suppliers'
+rows (in primary-key order, so two moderators cannot deadlock) and then recounts those
+suppliers from their approved reviews. A second moderator acting at the same moment
+waits for the lock and then sees the first one's committed work, so the stored summary
+is always the count of what is approved.
+"""
+
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Q, QuerySet, Sum
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
-from reviews.models import Review
-from suppliers.models import Supplier
+from reviews.models import Review, comment_fingerprint
+from suppliers.models import BAYESIAN_PRIOR_WEIGHT, Supplier
 
 RATING_SUMMARY_FIELDS = [
     "review_count",
@@ -12,18 +25,71 @@ RATING_SUMMARY_FIELDS = [
     *(f"rating_{rating}_count" for rating in range(1, 6)),
 ]
 
+# The Bayesian average, with m = BAYESIAN_PRIOR_WEIGHT (defined beside the search's SQL
+# version in suppliers.models):
+#     (m × prior_mean + rating_sum) / (m + review_count)
+# where prior_mean is the mean rating of all approved reviews on the site. A supplier with
+# few reviews is pulled towards the site mean as if it had m extra reviews at that mean.
+
+DUPLICATE_WINDOW = timedelta(hours=24)
+CLIENT_HASH_RETENTION = timedelta(days=30)
+
+
+def bayesian_average(rating_sum, review_count, prior_mean):
+    """A supplier's average pulled towards prior_mean by BAYESIAN_PRIOR_WEIGHT reviews.
+
+    None when there is nothing to average (no prior and no reviews).
+    """
+    if prior_mean is None:
+        return rating_sum / review_count if review_count else None
+    return (BAYESIAN_PRIOR_WEIGHT * prior_mean + rating_sum) / (
+        BAYESIAN_PRIOR_WEIGHT + review_count
+    )
+
+
+def global_rating_mean():
+    """The mean of all approved reviews, read from the suppliers' stored summaries."""
+    totals = Supplier.objects.aggregate(ratings=Sum("rating_sum"), reviews=Sum("review_count"))
+    return totals["ratings"] / totals["reviews"] if totals["reviews"] else None
+
 
 def summaries_from_reviews(supplier_ids=None):
     """The rating summary of each supplier, counted from its approved reviews."""
     approved = Review.objects.filter(status=Review.Status.APPROVED)
     if supplier_ids is not None:
         approved = approved.filter(supplier_id__in=supplier_ids)
-    rows = approved.values("supplier_id").annotate(
-        review_count=Count("id"),
-        rating_sum=Sum("rating"),
-        **{f"rating_{r}_count": Count("id", filter=Q(rating=r)) for r in range(1, 6)},
+    rows = (
+        approved.order_by()
+        .values("supplier_id")
+        .annotate(
+            review_count=Count("id"),
+            rating_sum=Sum("rating"),
+            **{f"rating_{r}_count": Count("id", filter=Q(rating=r)) for r in range(1, 6)},
+        )
     )
     return {row.pop("supplier_id"): row for row in rows}
+
+
+def find_rating_drift(supplier_ids=None, *, lock=False):
+    """Suppliers whose stored summary differs from a recount, with the recount set on them.
+
+    Nothing is saved.
+    """
+    suppliers = Supplier.objects.order_by("pk")
+    if lock:
+        suppliers = suppliers.select_for_update()
+    if supplier_ids is not None:
+        suppliers = suppliers.filter(pk__in=supplier_ids)
+    counted = summaries_from_reviews(supplier_ids)
+    empty = dict.fromkeys(RATING_SUMMARY_FIELDS, 0)
+    drifted = []
+    for supplier in suppliers.only("pk", "name", "slug", *RATING_SUMMARY_FIELDS):
+        expected = counted.get(supplier.pk, empty)
+        if any(getattr(supplier, field) != expected[field] for field in RATING_SUMMARY_FIELDS):
+            for field in RATING_SUMMARY_FIELDS:
+                setattr(supplier, field, expected[field])
+            drifted.append(supplier)
+    return drifted
 
 
 @transaction.atomic
@@ -32,17 +98,141 @@ def recompute_rating_summaries(supplier_ids=None):
 
     Returns the suppliers whose stored summary differed from the recount (drift).
     """
-    suppliers = Supplier.objects.select_for_update().order_by("pk")
-    if supplier_ids is not None:
-        suppliers = suppliers.filter(pk__in=supplier_ids)
-    counted = summaries_from_reviews(supplier_ids)
-    empty = dict.fromkeys(RATING_SUMMARY_FIELDS, 0)
-    drifted = []
-    for supplier in suppliers.only("pk", "name", *RATING_SUMMARY_FIELDS):
-        expected = counted.get(supplier.pk, empty)
-        if any(getattr(supplier, field) != expected[field] for field in RATING_SUMMARY_FIELDS):
-            for field in RATING_SUMMARY_FIELDS:
-                setattr(supplier, field, expected[field])
-            drifted.append(supplier)
+    drifted = find_rating_drift(supplier_ids, lock=True)
     Supplier.objects.bulk_update(drifted, RATING_SUMMARY_FIELDS, batch_size=500)
     return drifted
+
+
+def _review_ids(reviews):
+    if isinstance(reviews, QuerySet):
+        return list(reviews.values_list("pk", flat=True))
+    return [review.pk for review in reviews]
+
+
+def _lock_suppliers(supplier_ids):
+    """Lock the suppliers' rows in a fixed order; callers hold the lock until commit."""
+    list(
+        Supplier.objects.select_for_update()
+        .filter(pk__in=supplier_ids)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+
+
+def _moderate(review_ids, *, status, by, reason=""):
+    supplier_ids = sorted(
+        set(Review.objects.filter(pk__in=review_ids).values_list("supplier_id", flat=True))
+    )
+    _lock_suppliers(supplier_ids)
+    changed = (
+        Review.objects.filter(pk__in=review_ids)
+        .exclude(status=status)
+        .update(
+            status=status,
+            moderated_by=by,
+            moderated_at=timezone.now(),
+            rejection_reason=reason,
+            updated_at=timezone.now(),
+        )
+    )
+    recompute_rating_summaries(supplier_ids)
+    return changed
+
+
+@transaction.atomic
+def approve(reviews, by):
+    """Approve reviews (a queryset or a list); returns how many changed status."""
+    return _moderate(_review_ids(reviews), status=Review.Status.APPROVED, by=by)
+
+
+@transaction.atomic
+def reject(reviews, by, reason):
+    """Reject reviews with a reason kept on each; returns how many changed status."""
+    reason = reason.strip()
+    if not reason:
+        raise ValueError("A rejection needs a reason.")
+    return _moderate(_review_ids(reviews), status=Review.Status.REJECTED, by=by, reason=reason)
+
+
+@transaction.atomic
+def save_review(review, *, by):
+    """Save a review as a moderator edited it in the admin, keeping the summary right.
+
+    A change of status records who moderated and when; a review that is not rejected
+    keeps no rejection reason.
+    """
+    before = (
+        Review.objects.filter(pk=review.pk).values("status", "supplier_id").first()
+        if review.pk
+        else None
+    )
+    supplier_ids = {review.supplier_id} | ({before["supplier_id"]} if before else set())
+    _lock_suppliers(sorted(supplier_ids))
+    if before is None or before["status"] != review.status:
+        review.moderated_by = by
+        review.moderated_at = timezone.now()
+    if review.status != Review.Status.REJECTED:
+        review.rejection_reason = ""
+    review.comment_fingerprint = comment_fingerprint(review.comment)
+    review.save()
+    recompute_rating_summaries(sorted(supplier_ids))
+    return review
+
+
+@transaction.atomic
+def delete_reviews(reviews):
+    """Delete reviews and recount their suppliers; returns how many were deleted."""
+    review_ids = _review_ids(reviews)
+    supplier_ids = sorted(
+        set(Review.objects.filter(pk__in=review_ids).values_list("supplier_id", flat=True))
+    )
+    _lock_suppliers(supplier_ids)
+    deleted, _by_model = Review.objects.filter(pk__in=review_ids).delete()
+    recompute_rating_summaries(supplier_ids)
+    return deleted
+
+
+@transaction.atomic
+def submit(*, supplier, rating, office, participation_month, comment, client_hash):
+    """Store a participant's review as pending.
+
+    Refuses (ValidationError, code "duplicate") the same text for the same supplier
+    within DUPLICATE_WINDOW. The supplier's row is locked so that a double-clicked
+    submit cannot slip two copies past the check.
+    """
+    _lock_suppliers([supplier.pk])
+    fingerprint = comment_fingerprint(comment)
+    if (
+        fingerprint
+        and Review.objects.filter(
+            supplier=supplier,
+            comment_fingerprint=fingerprint,
+            created_at__gte=timezone.now() - DUPLICATE_WINDOW,
+        ).exists()
+    ):
+        raise ValidationError(
+            _(
+                "Vi har redan fått ett omdöme med samma text om den här leverantören. "
+                "Tack! Du behöver inte skicka det igen."
+            ),
+            code="duplicate",
+        )
+    return Review.objects.create(
+        supplier=supplier,
+        office=office,
+        rating=rating,
+        participation_month=participation_month,
+        comment=comment,
+        comment_fingerprint=fingerprint,
+        client_hash=client_hash,
+        status=Review.Status.PENDING,
+    )
+
+
+def purge_client_hashes():
+    """Erase client hashes older than CLIENT_HASH_RETENTION; returns how many."""
+    return (
+        Review.objects.exclude(client_hash="")
+        .filter(created_at__lt=timezone.now() - CLIENT_HASH_RETENTION)
+        .update(client_hash="")
+    )

@@ -15,7 +15,7 @@ from django.utils.text import slugify
 from stdnum import luhn
 
 from offices.models import Municipality, Office
-from reviews.models import Review
+from reviews.models import Review, comment_fingerprint
 from reviews.services import recompute_rating_summaries
 from suppliers.models import Industry, Language, Supplier
 
@@ -387,17 +387,27 @@ class DemoDataBuilder:
         rng = random.Random(f"reviews-{self.seed}-{self.count}")
         now = timezone.now()
         reviewed = rng.choices(plan, weights=[d.review_weight for d in plan], k=self.review_total)
-        return [
-            Review(
-                supplier=demo.supplier,
-                office=rng.choice(demo.offices) if demo.offices and rng.random() < 0.7 else None,
-                rating=min(5, max(1, round(rng.gauss(demo.quality, 0.9)))),
-                comment=rng.choice(COMMENTS),
-                status=Review.Status.APPROVED,
-                created_at=now - timedelta(minutes=rng.randrange(60 * 24 * 700)),
+        reviews = []
+        for demo in reviewed:
+            created_at = now - timedelta(minutes=rng.randrange(60 * 24 * 700))
+            ended = (created_at - timedelta(days=rng.randrange(5, 60))).date().replace(day=1)
+            comment = rng.choice(COMMENTS)
+            reviews.append(
+                Review(
+                    supplier=demo.supplier,
+                    office=rng.choice(demo.offices)
+                    if demo.offices and rng.random() < 0.7
+                    else None,
+                    rating=min(5, max(1, round(rng.gauss(demo.quality, 0.9)))),
+                    comment=comment,
+                    comment_fingerprint=comment_fingerprint(comment),
+                    participation_month=ended,
+                    status=Review.Status.APPROVED,
+                    created_at=created_at,
+                    moderated_at=created_at,
+                )
             )
-            for demo in reviewed
-        ]
+        return reviews
 
     @transaction.atomic
     def build(self):

@@ -89,9 +89,7 @@ def detail(request, slug):
                 office.position[1],
             )
         offices.sort(key=lambda office: office.distance_km)
-    latest_reviews = supplier.reviews.approved().select_related("office")[
-        :LATEST_REVIEWS_ON_DETAIL_PAGE
-    ]
+    latest_reviews = list(supplier.reviews.for_review_list()[:LATEST_REVIEWS_ON_DETAIL_PAGE])
     context = {
         "supplier": supplier,
         "offices": offices,

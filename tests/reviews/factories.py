@@ -1,6 +1,8 @@
+from datetime import date
+
 import factory
 
-from reviews.models import Review
+from reviews.models import Review, comment_fingerprint
 
 
 class ReviewFactory(factory.django.DjangoModelFactory):
@@ -10,10 +12,21 @@ class ReviewFactory(factory.django.DjangoModelFactory):
     supplier = factory.SubFactory("tests.suppliers.factories.SupplierFactory")
     rating = 4
     comment = "Bra stöd från min coach."
+    comment_fingerprint = factory.LazyAttribute(lambda review: comment_fingerprint(review.comment))
+    participation_month = date(2025, 3, 1)
     status = Review.Status.APPROVED
 
     class Params:
         pending = factory.Trait(status=Review.Status.PENDING)
+        rejected = factory.Trait(
+            status=Review.Status.REJECTED, rejection_reason="Innehåller personuppgifter."
+        )
+        at_office = factory.Trait(
+            office=factory.SubFactory(
+                "tests.offices.factories.OfficeFactory",
+                supplier=factory.SelfAttribute("..supplier"),
+            )
+        )
 
 
 def rate(supplier, *ratings):

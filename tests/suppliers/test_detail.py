@@ -57,7 +57,8 @@ def test_rating_distribution_counts_each_rating(client):
         (2, 0),
         (1, 1),
     ]
-    assert '<meter min="0" max="1" value="0.500">2</meter>' in response.text
+    assert '<td class="rating-distribution__count">2</td>' in response.text
+    assert 'class="rating-distribution__fill" width="50"' in response.text
 
 
 def test_only_approved_reviews_are_shown_newest_first_and_escaped(client):
