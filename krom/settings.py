@@ -5,6 +5,7 @@ DJANGO_DEBUG           "1"/"true" turns debug on (default off)
 DJANGO_SECRET_KEY      required when debug is off
 DJANGO_ALLOWED_HOSTS   comma-separated host names
 DJANGO_SECURE_SSL_REDIRECT  default on when debug is off; "0" turns it off
+DJANGO_SECURE_COOKIES  cookies only over HTTPS (default: as DJANGO_SECURE_SSL_REDIRECT)
 DJANGO_ADMIN_PATH      where the admin lives (default "admin/")
 REDIS_URL              shared cache in Redis instead of the database cache table
 """
@@ -159,7 +160,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT") or BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -176,8 +177,10 @@ SECURE_SSL_REDIRECT = env_flag("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
 # Load balancers and Docker call the health check by IP address over plain HTTP.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SESSION_COOKIE_SECURE = not DEBUG
-CSRF_COOKIE_SECURE = not DEBUG
+# Cookies only over HTTPS wherever HTTPS is enforced; a plain-HTTP production-mode run on
+# 127.0.0.1 (DJANGO_SECURE_SSL_REDIRECT=0) needs them over HTTP for its forms to work.
+SESSION_COOKIE_SECURE = env_flag("DJANGO_SECURE_COOKIES", SECURE_SSL_REDIRECT)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 SECURE_HSTS_SECONDS = 0 if DEBUG else 60 * 60 * 24 * 365

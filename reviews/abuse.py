@@ -7,9 +7,8 @@ read from REMOTE_ADDR: behind a reverse proxy, the deployment must make REMOTE_A
 client's address (e.g. gunicorn's --forwarded-allow-ips with a proxy that overwrites
 X-Forwarded-For), or every visitor shares the proxy's limit.
 
-The rate limit lives in Django's cache. With several worker processes the cache must be
-shared between them (e.g. CACHES set to Redis or the database cache); the default
-local-memory cache counts per process.
+The rate limit lives in Django's cache, which is shared by every worker and machine: the
+database cache table by default, Redis when REDIS_URL is set (krom/settings.py).
 """
 
 import ipaddress
