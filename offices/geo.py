@@ -21,12 +21,17 @@ def distance_km(latitude, longitude, other_latitude, other_longitude):
 
 
 def distance_km_expression(latitude, longitude, latitude_field, longitude_field):
-    """The same distance as distance_km(), from a fixed point to the given fields."""
+    """The same distance as distance_km(), from a fixed point to the given fields
+    (field names or expressions)."""
     km_per_degree_longitude = KM_PER_DEGREE_LATITUDE * math.cos(math.radians(latitude))
-    north = (Cast(F(latitude_field), FloatField()) - Value(latitude)) * Value(
+    north = (Cast(_expression(latitude_field), FloatField()) - Value(latitude)) * Value(
         KM_PER_DEGREE_LATITUDE
     )
-    east = (Cast(F(longitude_field), FloatField()) - Value(longitude)) * Value(
+    east = (Cast(_expression(longitude_field), FloatField()) - Value(longitude)) * Value(
         km_per_degree_longitude
     )
     return Sqrt(north * north + east * east, output_field=FloatField())
+
+
+def _expression(field):
+    return F(field) if isinstance(field, str) else field
