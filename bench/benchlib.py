@@ -79,29 +79,22 @@ def running_server():
         env = server_env(Path(workdir) / "static")
         print(f"Preparing {BENCH_DB_URL} with {SUPPLIERS} demo suppliers …")
         prepare_database(env)
-        server = subprocess.Popen(
-            [
-                PYTHON,
-                "-m",
-                "gunicorn",
-                "krom.wsgi:application",
-                "--bind",
-                f"127.0.0.1:{PORT}",
-                "--workers",
-                WORKERS,
-                "--log-level",
-                "warning",
-            ],
-            cwd=PROJECT_ROOT,
-            env=env,
-        )
-        url = f"http://127.0.0.1:{PORT}"
-        try:
-            wait_until_healthy(url)
-            yield url, env
-        finally:
-            server.terminate()
-            server.wait(timeout=15)
+        log_path = PROJECT_ROOT / "bench" / "out" / "server.log"
+        log_path.parent.mkdir(exist_ok=True)
+        print(f"  server log: {log_path.relative_to(PROJECT_ROOT)}")
+        gunicorn = [PYTHON, "-m", "gunicorn", "krom.wsgi:application"]
+        options = ["--bind", f"127.0.0.1:{PORT}", "--workers", WORKERS, "--log-level", "warning"]
+        with open(log_path, "w") as log:
+            server = subprocess.Popen(
+                gunicorn + options, cwd=PROJECT_ROOT, env=env, stdout=log, stderr=log
+            )
+            url = f"http://127.0.0.1:{PORT}"
+            try:
+                wait_until_healthy(url)
+                yield url, env
+            finally:
+                server.terminate()
+                server.wait(timeout=15)
 
 
 def sample_paths(env):

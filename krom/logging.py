@@ -1,6 +1,8 @@
 import json
 import logging
 
+from django.db import DatabaseError
+
 
 class JsonFormatter(logging.Formatter):
     """A log record as one JSON line: time, level, logger, message, and the exception.
@@ -22,3 +24,18 @@ class JsonFormatter(logging.Formatter):
         if record.exc_info:
             entry["exception"] = self.formatException(record.exc_info)
         return json.dumps(entry, ensure_ascii=False)
+
+
+class DatabaseOutageFilter(logging.Filter):
+    """An unreachable database is answered with a 503 page on every request until it is
+    back; log each as one short line instead of the same traceback hundreds of times."""
+
+    def filter(self, record):
+        error = record.exc_info[1] if record.exc_info else None
+        if isinstance(error, DatabaseError):
+            record.exc_info = None
+            record.exc_text = None
+            message = record.getMessage()
+            record.msg = "%s (database unavailable: %s)"
+            record.args = (message, type(error).__name__)
+        return True

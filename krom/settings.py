@@ -221,8 +221,15 @@ LOGGING = {
     "formatters": {
         "json": {"()": "krom.logging.JsonFormatter"},
     },
+    "filters": {
+        "database_outage": {"()": "krom.logging.DatabaseOutageFilter"},
+    },
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "formatter": "json"},
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json",
+            "filters": ["database_outage"],
+        },
     },
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {

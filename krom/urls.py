@@ -33,6 +33,11 @@ urlpatterns += i18n_patterns(
         TemplateView.as_view(template_name="pages/faq.html"),
         name="faq",
     ),
+    path(
+        "om-kakor-och-personuppgifter/",
+        TemplateView.as_view(template_name="pages/privacy.html"),
+        name="privacy",
+    ),
     path("", include("offices.urls")),
     path("leverantorer/<slug:slug>/", include("reviews.urls")),
     prefix_default_language=False,

@@ -118,3 +118,13 @@ def test_pages_have_no_inline_scripts_styles_or_event_handlers(client, url):
     assert "<style" not in html
     assert not re.search(r"<script(?![^>]*\bsrc=)", html)
     assert not re.search(r"\son[a-z]+=", html)
+
+
+@pytest.mark.django_db
+def test_privacy_page_names_every_cookie_and_what_a_review_stores(client):
+    response = client.get("/om-kakor-och-personuppgifter/")
+    assert response.status_code == 200
+    text = response.content.decode()
+    for expected in ["neutral_ordning", "csrftoken", "IP-adress", "30 dagar", "inga spårare"]:
+        assert expected in text
+    assert 'href="/om-kakor-och-personuppgifter/"' in client.get("/").content.decode()

@@ -92,3 +92,31 @@ def test_database_url_selects_postgresql():
         text=True,
     )
     assert result.stdout.strip() == "django.db.backends.postgresql"
+
+
+def test_database_outage_is_logged_as_one_line_without_a_traceback():
+    import json
+    import logging
+
+    from django.db import OperationalError
+
+    from krom.logging import DatabaseOutageFilter, JsonFormatter
+
+    try:
+        raise OperationalError("connection refused")
+    except OperationalError:
+        record = logging.LogRecord(
+            "django.request",
+            logging.ERROR,
+            __file__,
+            1,
+            "Service Unavailable: %s",
+            ("/leverantorer/",),
+            sys.exc_info(),
+        )
+    assert DatabaseOutageFilter().filter(record)
+    entry = json.loads(JsonFormatter().format(record))
+    assert entry["message"] == (
+        "Service Unavailable: /leverantorer/ (database unavailable: OperationalError)"
+    )
+    assert "exception" not in entry
