@@ -144,3 +144,33 @@ def test_posting_to_get_only_pages_is_refused_politely(client, office, pairs, pa
         path, query_string(pairs), content_type="application/x-www-form-urlencoded"
     )
     assert response.status_code == 405
+
+
+REVIEW_FIELDS = [
+    "rating",
+    "office",
+    "participation_month",
+    "participation_year",
+    "comment",
+    "confirm_participation",
+    "website",
+    "csrfmiddlewaretoken",
+]
+review_pairs = st.lists(
+    st.tuples(st.one_of(st.sampled_from(REVIEW_FIELDS), st.text(max_size=20)), raw_values),
+    max_size=12,
+)
+
+
+@fuzz_settings
+@given(pairs=review_pairs)
+def test_review_form_survives_any_body(client, office, pairs):
+    from django.core.cache import cache
+
+    cache.clear()
+    url = f"/leverantorer/{office.supplier.slug}/omdome/"
+    response = client.post(
+        url, query_string(pairs), content_type="application/x-www-form-urlencoded"
+    )
+    assert response.status_code in (200, 302, 400, 429)
+    assert_safe(response, [value for _, value in pairs])
