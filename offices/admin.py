@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from offices.models import County, Municipality, Office
+from offices.models import ACCESSIBILITY_FIELDS, County, Municipality, Office
 from suppliers.admin import NoBulkDeleteAdmin
 
 
@@ -29,7 +29,7 @@ class OfficeAdmin(NoBulkDeleteAdmin):
         "municipality",
         "is_active",
     ]
-    list_filter = ["is_active", "municipality__county"]
+    list_filter = ["is_active", "taking_participants", "step_free_entrance", "municipality__county"]
     list_select_related = ["supplier", "municipality"]
     search_fields = [
         "ka_number",
@@ -48,5 +48,11 @@ class OfficeAdmin(NoBulkDeleteAdmin):
         ),
         (_("Position"), {"fields": ["latitude", "longitude"]}),
         (_("Kontakt"), {"fields": ["phone", "email"]}),
+        (_("Deltagare"), {"fields": ["taking_participants", "taking_participants_from"]}),
+        (
+            _("Tillgänglighet"),
+            {"fields": [*ACCESSIBILITY_FIELDS, "accessibility_notes"]},
+        ),
+        (_("Kontroll av uppgifterna"), {"fields": ["verified_at", "data_source", "source_note"]}),
         (_("Historik"), {"fields": ["created_at", "updated_at"]}),
     ]

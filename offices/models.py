@@ -1,14 +1,70 @@
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from offices.fields import KANumberField, PostalCodeField, format_postal_code
-from offices.geo import distance_km_expression
+from offices.geo import distance_km, distance_km_expression
 from offices.search import accent_insensitive_regex, search_words
 
 LATITUDE_RANGE = Q(latitude__gte=-90) & Q(latitude__lte=90)
 LONGITUDE_RANGE = Q(longitude__gte=-180) & Q(longitude__lte=180)
+
+
+class DataSource(models.TextChoices):
+    SUPPLIER = "supplier", _("leverantören själv")
+    ARBETSFORMEDLINGEN = "af_list", _("Arbetsförmedlingens publicerade lista")
+    ADMIN = "admin", _("kontroll av Matchningskollen")
+
+
+class Verifiable(models.Model):
+    """When the data was last checked, and where it came from."""
+
+    verified_at = models.DateField(_("uppgifterna kontrollerades"), null=True, blank=True)
+    data_source = models.CharField(
+        _("källa"), max_length=20, choices=DataSource.choices, blank=True
+    )
+    source_note = models.CharField(
+        _("om källan"),
+        max_length=200,
+        blank=True,
+        help_text=_("Till exempel listans datum: ”Arbetsförmedlingens lista 1 oktober 2026”."),
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def verification_is_stale(self):
+        """Not checked at all, or not within STALE_AFTER_DAYS."""
+        if self.verified_at is None:
+            return True
+        return (timezone.localdate() - self.verified_at).days > STALE_AFTER_DAYS
+
+
+STALE_AFTER_DAYS = 180
+
+
+class Accessibility(models.TextChoices):
+    YES = "yes", _("Ja")
+    NO = "no", _("Nej")
+    UNKNOWN = "unknown", _("Vet inte")
+
+
+def accessibility_field(label):
+    return models.CharField(
+        label, max_length=7, choices=Accessibility.choices, default=Accessibility.UNKNOWN
+    )
+
+
+ACCESSIBILITY_FIELDS = [
+    "step_free_entrance",
+    "accessible_toilet",
+    "hearing_loop",
+    "parking_nearby",
+    "public_transport",
+]
 
 
 class County(models.Model):
@@ -24,6 +80,14 @@ class County(models.Model):
         return self.name
 
 
+class MunicipalityQuerySet(models.QuerySet):
+    def from_query(self, code):
+        """The municipality with this SCB code typed in a URL, or None for anything else."""
+        if len(code) == 4 and code.isascii() and code.isdigit():
+            return self.filter(code=code).first()
+        return None
+
+
 class Municipality(models.Model):
     code = models.CharField(_("kommunkod"), max_length=4, unique=True)
     name = models.CharField(_("namn"), max_length=100)
@@ -32,6 +96,8 @@ class Municipality(models.Model):
     )
     latitude = models.FloatField(_("latitud (mittpunkt)"))
     longitude = models.FloatField(_("longitud (mittpunkt)"))
+
+    objects = MunicipalityQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -87,12 +153,37 @@ class OfficeQuerySet(models.QuerySet):
             )
         return queryset
 
+    def representatives(self, suppliers, municipality=None):
+        """{supplier id: the office to compare from a search card}: the nearest active office
+        to the municipality, or the first by name. One query for a page of suppliers."""
+        offices = self.active().filter(supplier__in=suppliers).select_related("municipality")
+        chosen = {}
+        for office in offices.order_by("name"):
+            if municipality is not None:
+                office.distance_km = distance_km(
+                    municipality.latitude, municipality.longitude, *office.position
+                )
+            current = chosen.get(office.supplier_id)
+            if current is None or (
+                municipality is not None and office.distance_km < current.distance_km
+            ):
+                chosen[office.supplier_id] = office
+        return chosen
+
+    def for_comparison(self, ka_numbers):
+        return (
+            self.active()
+            .filter(ka_number__in=ka_numbers)
+            .select_related("supplier", "municipality")
+            .prefetch_related("supplier__languages", "supplier__industries")
+        )
+
     def for_caseworker_lookup(self):
         """What the caseworker lookup (/ka/) shows of each office, in one query."""
         return self.select_related("supplier", "municipality")
 
 
-class Office(models.Model):
+class Office(Verifiable):
     supplier = models.ForeignKey(
         "suppliers.Supplier",
         on_delete=models.CASCADE,
@@ -120,6 +211,19 @@ class Office(models.Model):
     phone = models.CharField(_("telefon"), max_length=40, blank=True)
     email = models.EmailField(_("e-post"), blank=True)
     is_active = models.BooleanField(_("aktivt"), default=True)
+    taking_participants = models.BooleanField(_("tar emot nya deltagare"), default=True)
+    taking_participants_from = models.DateField(
+        _("tar emot deltagare igen från"),
+        null=True,
+        blank=True,
+        help_text=_("Om kontoret inte tar emot nya deltagare just nu: från vilket datum."),
+    )
+    step_free_entrance = accessibility_field(_("entré utan trappsteg"))
+    accessible_toilet = accessibility_field(_("tillgänglig toalett"))
+    hearing_loop = accessibility_field(_("hörslinga"))
+    parking_nearby = accessibility_field(_("parkering i närheten"))
+    public_transport = accessibility_field(_("nära kollektivtrafik"))
+    accessibility_notes = models.TextField(_("mer om tillgänglighet"), blank=True)
     created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
     updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
 
@@ -166,6 +270,18 @@ class Office(models.Model):
     @property
     def postal_code_display(self):
         return format_postal_code(self.postal_code)
+
+    @property
+    def accessibility(self):
+        """[(label, value, display)] for each accessibility question."""
+        return [
+            (
+                self._meta.get_field(name).verbose_name,
+                getattr(self, name),
+                getattr(self, f"get_{name}_display")(),
+            )
+            for name in ACCESSIBILITY_FIELDS
+        ]
 
     @property
     def position(self):

@@ -6,9 +6,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
+from offices.comparison import Comparison, comparison_rows
 from offices.fields import KA_NUMBER_PATTERN, normalize_ka_number
 from offices.forms import QUERY_MAX_LENGTH, KALookupForm
-from offices.models import Office
+from offices.models import Municipality, Office
 
 RESULT_LIMIT = 50
 JSON_PARAMS = {"ensure_ascii": False}
@@ -123,3 +124,24 @@ def ka_not_found(request, typed, message, as_json):
     form = KALookupForm(initial={"q": typed.replace("\x00", "")[:QUERY_MAX_LENGTH]})
     context = {"form": form, "message": message}
     return TemplateResponse(request, "offices/ka_not_found.html", context, status=404)
+
+
+@require_GET
+def compare(request):
+    """Up to three offices side by side; the list lives in the URL."""
+    comparison = Comparison(request.GET)
+    by_ka = {o.ka_number: o for o in Office.objects.for_comparison(comparison.ka_numbers)}
+    offices = [by_ka[ka] for ka in comparison.ka_numbers if ka in by_ka]
+    missing = [ka for ka in comparison.ka_numbers if ka not in by_ka]
+    municipality = Municipality.objects.from_query(request.GET.get("kommun", ""))
+    for office in offices:
+        office.remove_query = comparison.toggled(office.ka_number)
+    context = {
+        "comparison": comparison,
+        "offices": offices,
+        "missing": missing,
+        "municipality": municipality,
+        "rows": comparison_rows(offices, municipality),
+        "notes": comparison.messages(),
+    }
+    return TemplateResponse(request, "offices/compare.html", context)

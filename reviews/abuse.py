@@ -38,26 +38,28 @@ def client_hash(request):
     return salted_hmac("reviews.client", network, algorithm="sha256").hexdigest()
 
 
-def _cache_key(client):
-    return f"reviews:submissions:{client}"
+def _cache_key(client, action):
+    return f"{action}:submissions:{client}"
 
 
-def _recent_submissions(client, now):
-    return [t for t in cache.get(_cache_key(client), []) if t > now - WINDOW_SECONDS]
+def _recent_submissions(client, now, action):
+    return [t for t in cache.get(_cache_key(client, action), []) if t > now - WINDOW_SECONDS]
 
 
-def seconds_until_allowed(client):
+def seconds_until_allowed(client, action="reviews"):
     """0 when the client may submit now, else how long until its oldest submission expires.
 
     A sliding window of timestamps, so it works the same on every cache backend.
     """
     now = time.time()
-    recent = _recent_submissions(client, now)
+    recent = _recent_submissions(client, now, action)
     if len(recent) < SUBMISSIONS_PER_WINDOW:
         return 0
     return max(1, int(min(recent) + WINDOW_SECONDS - now) + 1)
 
 
-def record_submission(client):
+def record_submission(client, action="reviews"):
+    """action keeps separate counts per form (reviews, error reports) for the same client."""
     now = time.time()
-    cache.set(_cache_key(client), [*_recent_submissions(client, now), now], WINDOW_SECONDS)
+    recent = _recent_submissions(client, now, action)
+    cache.set(_cache_key(client, action), [*recent, now], WINDOW_SECONDS)

@@ -3,13 +3,14 @@ import re
 from django.contrib import admin, messages
 from django.db import models
 from django.db.models import Count, Exists, OuterRef
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from stdnum.se import orgnr
 
 from offices.fields import normalize_ka_number
-from offices.models import County, Office
-from suppliers.models import Industry, Language, Supplier
+from offices.models import County, DataSource, Office
+from suppliers.models import ErrorReport, Industry, Language, Supplier
 
 _DIGITS_AND_SEPARATORS = re.compile(r"^\s*(KA)?[\d\s\-:.]+$", re.IGNORECASE)
 
@@ -49,6 +50,8 @@ class OfficeInline(admin.StackedInline):
         "municipality",
         ("latitude", "longitude"),
         ("phone", "email"),
+        ("taking_participants", "taking_participants_from"),
+        ("verified_at", "data_source"),
     ]
     show_change_link = True
 
@@ -112,6 +115,7 @@ class SupplierAdmin(NoBulkDeleteAdmin):
         (_("Beskrivning"), {"fields": ["short_description", "how_we_work"]}),
         (_("Kontakt"), {"fields": ["website", "phone", "email"]}),
         (_("Tjänsten"), {"fields": ["offers_remote", "languages", "industries"]}),
+        (_("Kontroll av uppgifterna"), {"fields": ["verified_at", "data_source", "source_note"]}),
         (_("Historik"), {"fields": ["created_at", "updated_at"]}),
     ]
 
@@ -138,3 +142,63 @@ class IndustryAdmin(admin.ModelAdmin):
     list_display = ["name_sv", "name_en", "slug"]
     search_fields = ["name_sv", "name_en", "slug"]
     prepopulated_fields = {"slug": ["name_sv"]}
+
+
+@admin.action(description=_("Markera som hanterade"))
+def mark_handled(modeladmin, request, queryset):
+    handled = queryset.filter(status=ErrorReport.Status.OPEN).update(
+        status=ErrorReport.Status.HANDLED, handled_at=timezone.now(), handled_by=request.user
+    )
+    modeladmin.message_user(
+        request,
+        ngettext("%(count)d rapport hanterad.", "%(count)d rapporter hanterade.", handled)
+        % {"count": handled},
+        messages.SUCCESS,
+    )
+
+
+@admin.action(description=_("Markera som hanterade och uppdatera kontrolldatum (i dag)"))
+def mark_handled_and_verified(modeladmin, request, queryset):
+    reports = list(queryset.filter(status=ErrorReport.Status.OPEN).select_related("office"))
+    today = timezone.localdate()
+    checked = {"verified_at": today, "data_source": DataSource.ADMIN, "source_note": ""}
+    Supplier.objects.filter(pk__in={r.supplier_id for r in reports}).update(**checked)
+    Office.objects.filter(pk__in={r.office_id for r in reports if r.office_id}).update(**checked)
+    mark_handled(modeladmin, request, queryset.filter(pk__in=[r.pk for r in reports]))
+
+
+@admin.register(ErrorReport)
+class ErrorReportAdmin(admin.ModelAdmin):
+    """Open reports first, oldest first."""
+
+    list_display = ["supplier", "office", "short_text", "status", "created_at", "handled_by"]
+    list_filter = ["status"]
+    list_select_related = ["supplier", "office", "handled_by"]
+    search_fields = ["supplier__name", "what_is_wrong", "correction"]
+    readonly_fields = [
+        "supplier",
+        "office",
+        "what_is_wrong",
+        "correction",
+        "contact_email",
+        "created_at",
+        "handled_at",
+        "handled_by",
+    ]
+    fields = readonly_fields[:5] + ["status"] + readonly_fields[5:]
+    actions = [mark_handled, mark_handled_and_verified]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).order_by("-status", "created_at")
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description=_("vad är fel"))
+    def short_text(self, report):
+        return report.what_is_wrong[:80]
+
+    def save_model(self, request, obj, form, change):
+        if "status" in form.changed_data and obj.status == ErrorReport.Status.HANDLED:
+            obj.handled_at, obj.handled_by = timezone.now(), request.user
+        super().save_model(request, obj, form, change)

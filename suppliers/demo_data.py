@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from stdnum import luhn
 
-from offices.models import Municipality, Office
+from offices.models import ACCESSIBILITY_FIELDS, Accessibility, DataSource, Municipality, Office
 from reviews.models import Review, comment_fingerprint
 from reviews.services import recompute_rating_summaries
 from suppliers.models import Industry, Language, Supplier
@@ -252,6 +252,16 @@ def supplier_names(seed):
     return names
 
 
+ACCESSIBILITY_VALUES = [Accessibility.YES, Accessibility.NO, Accessibility.UNKNOWN]
+
+
+def demo_verification(rng):
+    """Most demo data checked within the last months; some of it over 180 days ago."""
+    checked = timezone.localdate() - timedelta(days=rng.randint(3, 300))
+    source = rng.choice([DataSource.SUPPLIER, DataSource.ARBETSFORMEDLINGEN, DataSource.ADMIN])
+    return checked, source
+
+
 def demo_phone(rng):
     return f"010-{rng.randrange(100, 999)} {rng.randrange(10, 99)} {rng.randrange(10, 99)}"
 
@@ -322,6 +332,7 @@ class DemoDataBuilder:
         industry_slugs = rng.sample(
             sorted(self.industries), k=min(len(self.industries), rng.randint(2, 8))
         )
+        supplier.verified_at, supplier.data_source = demo_verification(rng)
         supplier.set_name_keys()
         demo = DemoSupplier(
             supplier,
@@ -350,7 +361,9 @@ class DemoDataBuilder:
         )
         short_name = supplier_name.removesuffix(" AB")
         offices, used_names = [], set()
+        today = timezone.localdate()
         for municipality in places:
+            taking = rng.random() > 0.1
             office_name = f"{short_name} {municipality.name}"
             if office_name in used_names:
                 office_name = f"{office_name} {rng.choice(OFFICE_AREAS)}"
@@ -370,6 +383,17 @@ class DemoDataBuilder:
                     longitude=round(municipality.longitude + rng.gauss(0, 0.02), 6),
                     phone=demo_phone(rng),
                     is_active=rng.random() > 0.03,
+                    taking_participants=taking,
+                    taking_participants_from=None
+                    if taking
+                    else today + timedelta(days=rng.randint(14, 120)),
+                    **{
+                        name: rng.choices(ACCESSIBILITY_VALUES, weights=[6, 1, 3])[0]
+                        for name in ACCESSIBILITY_FIELDS
+                    },
+                    **dict(
+                        zip(("verified_at", "data_source"), demo_verification(rng), strict=True)
+                    ),
                 )
             )
         return offices

@@ -90,6 +90,16 @@ class SupplierFilter(django_filters.FilterSet):
             "Därför spelar det roll var kontoret ligger."
         ),
     )
+    tillganglig = CheckboxFilter(
+        label=_("Tillgänglig entré"),
+        method="filter_step_free",
+        help_text=_("Minst ett kontor har entré utan trappsteg."),
+    )
+    tar_emot = CheckboxFilter(
+        label=_("Tar emot nya deltagare"),
+        method="filter_taking_participants",
+        help_text=_("Minst ett kontor tar emot nya deltagare just nu."),
+    )
     betyg = django_filters.ChoiceFilter(
         label=_("Lägsta betyg"),
         choices=RATING_CHOICES,
@@ -154,6 +164,12 @@ class SupplierFilter(django_filters.FilterSet):
 
     def filter_remote(self, queryset, name, wanted):
         return queryset.remote() if wanted else queryset
+
+    def filter_step_free(self, queryset, name, wanted):
+        return queryset.with_step_free_office() if wanted else queryset
+
+    def filter_taking_participants(self, queryset, name, wanted):
+        return queryset.taking_participants() if wanted else queryset
 
     def filter_rating(self, queryset, name, minimum):
         return queryset.rated_at_least(int(minimum))

@@ -1,14 +1,16 @@
 import random
 
+from django.conf import settings
 from django.db import connection, models
 from django.db.models import Count, Exists, F, FloatField, Min, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Cast, Coalesce, Collate
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from offices.geo import distance_km_expression
-from offices.models import Office
+from offices.models import Accessibility, Office, Verifiable
 from suppliers.fields import OrganisationNumberField, format_organisation_number
 from suppliers.names import folded, swedish_sort_key
 
@@ -77,6 +79,18 @@ class SupplierQuerySet(models.QuerySet):
 
     def remote(self):
         return self.filter(offers_remote=True)
+
+    def with_step_free_office(self):
+        step_free = Office.objects.filter(
+            supplier=OuterRef("pk"), is_active=True, step_free_entrance=Accessibility.YES
+        )
+        return self.filter(Exists(step_free))
+
+    def taking_participants(self):
+        open_offices = Office.objects.filter(
+            supplier=OuterRef("pk"), is_active=True, taking_participants=True
+        )
+        return self.filter(Exists(open_offices))
 
     def rated_at_least(self, minimum):
         """Average of approved reviews >= minimum (suppliers without reviews excluded)."""
@@ -172,7 +186,7 @@ def neutral_order_key(seed):
     return (F("pk") * multiplier + offset) % _SHUFFLE_PRIME
 
 
-class Supplier(models.Model):
+class Supplier(Verifiable):
     name = models.CharField(_("namn"), max_length=200)
     # Derived from name by set_name_keys(): for accent-insensitive search and Swedish A–Ö order.
     search_name = models.CharField(max_length=200, editable=False, default="")
@@ -273,3 +287,56 @@ class Supplier(models.Model):
     @property
     def organisation_number_display(self):
         return format_organisation_number(self.organisation_number)
+
+
+class ErrorReport(models.Model):
+    """A visitor's report that something on a supplier's page is wrong."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Öppen")
+        HANDLED = "handled", _("Hanterad")
+
+    supplier = models.ForeignKey(
+        Supplier,
+        on_delete=models.CASCADE,
+        related_name="error_reports",
+        verbose_name=_("leverantör"),
+    )
+    office = models.ForeignKey(
+        Office,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="error_reports",
+        verbose_name=_("kontor"),
+    )
+    what_is_wrong = models.TextField(_("vad är fel"), max_length=2000)
+    correction = models.TextField(_("rätt uppgift"), max_length=2000, blank=True)
+    contact_email = models.EmailField(_("e-post för frågor"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
+    )
+    created_at = models.DateTimeField(_("inkommen"), default=timezone.now, editable=False)
+    handled_at = models.DateTimeField(_("hanterad"), null=True, blank=True)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("hanterad av"),
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("felrapport")
+        verbose_name_plural = _("felrapporter")
+        indexes = [models.Index(fields=["status", "created_at"], name="errorreport_status_created")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=["open", "handled"]), name="errorreport_status_known"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.supplier}: {self.what_is_wrong[:60]}"

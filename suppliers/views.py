@@ -3,17 +3,20 @@ import secrets
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
 from krom.htmx import render_page_or_partial
+from offices.comparison import Comparison
 from offices.fields import KA_NUMBER_PATTERN, normalize_ka_number
 from offices.geo import distance_km
 from offices.models import Municipality, Office
+from reviews import abuse
 from suppliers.filters import SupplierFilter
+from suppliers.forms import ErrorReportForm
 from suppliers.models import Supplier
 
 RESULTS_PER_PAGE = 20
@@ -34,7 +37,14 @@ def search(request):
     ignored = filterset.ignored_input()
     if page_note:
         ignored.append((_("Sida"), request.GET.get("sida", "")[:40], page_note))
+    comparison = Comparison(request.GET)
+    representatives = Office.objects.representatives(page.object_list, filterset.municipality)
+    for supplier in page.object_list:
+        supplier.compare_office = representatives.get(supplier.pk)
+        if supplier.compare_office:
+            supplier.compare_query = comparison.toggled(supplier.compare_office.ka_number, drop=())
     context = {
+        "comparison": comparison,
         "filter": filterset,
         "page": page,
         "municipality": filterset.municipality,
@@ -78,7 +88,7 @@ def paginate(queryset, requested_page):
 @require_GET
 def detail(request, slug):
     supplier = get_object_or_404(Supplier.objects.active().for_detail_page(), slug=slug)
-    municipality = municipality_from_query(request.GET.get("kommun", ""))
+    municipality = Municipality.objects.from_query(request.GET.get("kommun", ""))
     offices = list(supplier.offices.active().select_related("municipality").order_by("name"))
     if municipality:
         for office in offices:
@@ -89,12 +99,17 @@ def detail(request, slug):
                 office.position[1],
             )
         offices.sort(key=lambda office: office.distance_km)
+    comparison = Comparison(request.GET)
+    for office in offices:
+        office.is_compared = office.ka_number in comparison
+        office.compare_query = comparison.toggled(office.ka_number)
     latest_reviews = list(supplier.reviews.for_review_list()[:LATEST_REVIEWS_ON_DETAIL_PAGE])
     context = {
         "supplier": supplier,
         "offices": offices,
         "municipality": municipality,
         "latest_reviews": latest_reviews,
+        "comparison": comparison,
     }
     return TemplateResponse(request, "suppliers/detail.html", context)
 
@@ -115,8 +130,31 @@ def choose(request, slug, ka_number):
     return render_page_or_partial(request, "suppliers/choose.html", "choice", context)
 
 
-def municipality_from_query(code):
-    """The municipality with this SCB code, or None for anything else."""
-    if len(code) == 4 and code.isascii() and code.isdigit():
-        return Municipality.objects.filter(code=code).first()
-    return None
+@require_http_methods(["GET", "POST"])
+def report_error(request, slug):
+    """'Rapportera fel': a visitor tells the admins what is wrong on the supplier's page."""
+    supplier = get_object_or_404(Supplier.objects.active(), slug=slug)
+    context = {"supplier": supplier, "retry_after_minutes": None}
+    if request.method == "GET":
+        context["form"] = ErrorReportForm(supplier=supplier)
+        return TemplateResponse(request, "suppliers/report_error.html", context)
+    form = context["form"] = ErrorReportForm(request.POST, supplier=supplier)
+    client = abuse.client_hash(request)
+    wait = abuse.seconds_until_allowed(client, action="error-reports")
+    if wait:
+        context["retry_after_minutes"] = -(-wait // 60)
+        response = TemplateResponse(request, "suppliers/report_error.html", context, status=429)
+        response["Retry-After"] = str(wait)
+        return response
+    if not form.is_valid():
+        return TemplateResponse(request, "suppliers/report_error.html", context)
+    if not form.is_spam:
+        form.save()
+    abuse.record_submission(client, action="error-reports")
+    return redirect("suppliers:report_error_thanks", slug=supplier.slug)
+
+
+@require_GET
+def report_error_thanks(request, slug):
+    supplier = get_object_or_404(Supplier.objects.active(), slug=slug)
+    return TemplateResponse(request, "suppliers/report_error_thanks.html", {"supplier": supplier})

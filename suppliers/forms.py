@@ -1,0 +1,66 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from offices.models import Office
+from suppliers.models import ErrorReport
+
+TEXT_MAX_LENGTH = 2000
+
+
+class ErrorReportForm(forms.ModelForm):
+    """What a visitor says is wrong on a supplier's page. No personal data is required."""
+
+    # Honeypot: hidden from people by CSS; bots that fill in every field reveal themselves.
+    website = forms.CharField(
+        label=_("Lämna det här fältet tomt"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    class Meta:
+        model = ErrorReport
+        fields = ["office", "what_is_wrong", "correction", "contact_email"]
+        labels = {
+            "office": _("Gäller det ett kontor? (frivilligt)"),
+            "what_is_wrong": _("Vad är fel?"),
+            "correction": _("Vad är rätt? (frivilligt)"),
+            "contact_email": _("Din e-post, om vi får fråga dig något (frivilligt)"),
+        }
+        help_texts = {
+            "what_is_wrong": _("Till exempel en adress, ett telefonnummer eller ett språk."),
+            "contact_email": _("Vi använder den bara för frågor om din rapport."),
+        }
+        error_messages = {
+            "what_is_wrong": {
+                "required": _("Skriv vad som är fel."),
+                "max_length": _("Skriv högst %(limit_value)d tecken (nu %(show_value)d)."),
+            },
+            "correction": {
+                "max_length": _("Skriv högst %(limit_value)d tecken (nu %(show_value)d).")
+            },
+            "contact_email": {
+                "invalid": _("Skriv en e-postadress som namn@exempel.se, eller lämna fältet tomt.")
+            },
+            "office": {"invalid_choice": _("Välj ett av leverantörens kontor i listan.")},
+        }
+        widgets = {
+            "what_is_wrong": forms.Textarea(attrs={"rows": 5}),
+            "correction": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, supplier, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.supplier = supplier
+        self.fields["office"].queryset = Office.objects.active().filter(supplier=supplier)
+        self.fields["office"].empty_label = _("Gäller hela leverantören")
+
+    @property
+    def is_spam(self):
+        return bool(self.cleaned_data.get("website"))
+
+    def error_summary(self):
+        """(anchor id, message) for each error, in the order the fields appear."""
+        items = [(None, error) for error in self.non_field_errors()]
+        for field in self:
+            items.extend((field.auto_id, error) for error in field.errors)
+        return items
