@@ -16,6 +16,7 @@ CHANGELISTS = [
     "admin:offices_office_changelist",
     "admin:offices_municipality_changelist",
     "admin:offices_county_changelist",
+    "admin:offices_deliveryarea_changelist",
     "admin:reviews_review_changelist",
 ]
 
