@@ -1,5 +1,7 @@
 import random
 
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connection, models
 from django.db.models import Count, Exists, F, FloatField, OuterRef, Subquery, Sum, Value
 from django.db.models.functions import Cast, Coalesce, Collate
@@ -270,3 +272,99 @@ class Supplier(models.Model):
     @property
     def organisation_number_display(self):
         return format_organisation_number(self.organisation_number)
+
+
+class ResultGradeQuerySet(models.QuerySet):
+    def current(self):
+        return self.filter(is_current=True)
+
+
+class ResultGrade(models.Model):
+    """Arbetsförmedlingen's results grade for a supplier in a delivery area, as published.
+
+    The latest publication for a supplier and area is its current grade; older ones are kept
+    as history. Save through suppliers.services.save_result_grade(), which keeps that so."""
+
+    class NoGradeReason(models.TextChoices):
+        TOO_FEW_PARTICIPANTS = "too_few_participants", _("för få deltagare")
+        ACTIVE_LESS_THAN_12_MONTHS = (
+            "active_less_than_12_months",
+            _("aktiv kortare tid än 12 månader"),
+        )
+        NOT_MEASURED = "not_measured", _("inte mätt ännu")
+
+    supplier = models.ForeignKey(
+        Supplier,
+        on_delete=models.CASCADE,
+        related_name="result_grades",
+        verbose_name=_("leverantör"),
+    )
+    delivery_area = models.ForeignKey(
+        "offices.DeliveryArea",
+        on_delete=models.PROTECT,
+        related_name="result_grades",
+        verbose_name=_("leveransområde"),
+    )
+    stars = models.PositiveSmallIntegerField(
+        _("betyg (1–4)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(4)],
+        help_text=_("Tomt när leverantören inte har fått något betyg."),
+    )
+    no_grade_reason = models.CharField(
+        _("orsak till att betyg saknas"),
+        max_length=30,
+        choices=NoGradeReason.choices,
+        blank=True,
+    )
+    period_start = models.DateField(_("mätperiodens början"))
+    period_end = models.DateField(_("mätperiodens slut"))
+    published_on = models.DateField(_("publicerat"))
+    is_current = models.BooleanField(_("aktuellt"), default=True, editable=False)
+
+    objects = ResultGradeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["supplier__name", "delivery_area__name", "-published_on"]
+        verbose_name = _("resultatbetyg")
+        verbose_name_plural = _("resultatbetyg")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(stars__isnull=True) | models.Q(stars__gte=1, stars__lte=4),
+                name="result_grade_stars_1_to_4",
+            ),
+            models.CheckConstraint(
+                condition=(models.Q(stars__isnull=True) & ~models.Q(no_grade_reason=""))
+                | (models.Q(stars__isnull=False) & models.Q(no_grade_reason="")),
+                name="result_grade_reason_exactly_when_no_stars",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(period_start__lte=F("period_end")),
+                name="result_grade_period_in_order",
+            ),
+            models.UniqueConstraint(
+                fields=["supplier", "delivery_area"],
+                condition=models.Q(is_current=True),
+                name="result_grade_one_current_per_supplier_and_area",
+            ),
+            models.UniqueConstraint(
+                fields=["supplier", "delivery_area", "published_on"],
+                name="result_grade_one_per_publication",
+            ),
+        ]
+
+    def __str__(self):
+        grade = f"{self.stars}/4" if self.stars else self.get_no_grade_reason_display()
+        return f"{self.supplier} – {self.delivery_area}: {grade} ({self.published_on})"
+
+    def clean(self):
+        errors = {}
+        if self.stars is None and not self.no_grade_reason:
+            errors["no_grade_reason"] = _("Ange varför betyg saknas.")
+        if self.stars is not None and self.no_grade_reason:
+            errors["no_grade_reason"] = _("Ett betyg har ingen orsak till att betyg saknas.")
+        if self.period_start and self.period_end and self.period_start > self.period_end:
+            errors["period_end"] = _("Mätperioden slutar före den börjar.")
+        if errors:
+            raise ValidationError(errors)
