@@ -95,3 +95,29 @@ def test_grades_in_other_areas_stay_current():
     ResultGradeFactory(supplier=uppsala.supplier, published_on=datetime.date(2026, 10, 15))
     gotland.refresh_from_db()
     assert gotland.is_current
+
+
+def test_a_grade_added_in_the_admin_becomes_current(admin_client):
+    old = ResultGradeFactory(stars=2)
+    response = admin_client.post(
+        "/admin/suppliers/resultgrade/add/",
+        {
+            "supplier": old.supplier.pk,
+            "delivery_area": old.delivery_area.pk,
+            "stars": "4",
+            "no_grade_reason": "",
+            "period_start": "2026-03-01",
+            "period_end": "2026-08-31",
+            "published_on": "2026-10-15",
+        },
+    )
+    assert response.status_code == 302
+    old.refresh_from_db()
+    assert not old.is_current
+    assert old.supplier.result_grades.current().get().stars == 4
+
+
+def test_admin_change_page_renders(admin_client):
+    grade = ResultGradeFactory()
+    response = admin_client.get(f"/admin/suppliers/resultgrade/{grade.pk}/change/")
+    assert response.status_code == 200
