@@ -51,6 +51,8 @@ class Industry(models.Model):
 # Weight of the prior in the Bayesian average: a supplier's own reviews count as much as
 # the overall mean once it has this many. 5.0 from one review then ranks below 4.6 from 200.
 BAYESIAN_PRIOR_WEIGHT = 10
+# What the search cards show of a results grade, annotated by with_result_grade_in().
+ANNOTATED_GRADE_FIELDS = ["stars", "no_grade_reason", "period_start", "period_end", "published_on"]
 # A prime for the neutral order's hash: every visitor gets a different shuffle.
 _SHUFFLE_PRIME = 2_147_483_647
 
@@ -149,11 +151,40 @@ class SupplierQuerySet(models.QuerySet):
         """Needs with_distance_from()."""
         return self.order_by("nearest_office_km", neutral_order_key(seed), "pk")
 
+    def with_result_grade_in(self, delivery_area):
+        """Annotate the current results grade in the area, as grade_stars, grade_published_on
+        and so on (see Supplier.annotated_result_grade): subqueries, no query per supplier."""
+        current = ResultGrade.objects.current().filter(
+            supplier=OuterRef("pk"), delivery_area=delivery_area
+        )
+        return self.annotate(
+            **{
+                f"grade_{field}": Subquery(current.values(field)[:1])
+                for field in ANNOTATED_GRADE_FIELDS
+            }
+        )
+
+    def graded_at_least(self, minimum):
+        """Needs with_result_grade_in(); suppliers without a grade there are left out."""
+        return self.filter(grade_stars__gte=minimum)
+
+    def in_result_grade_order(self, seed):
+        """Needs with_result_grade_in(): best grade first, suppliers without one last."""
+        return self.order_by(F("grade_stars").desc(nulls_last=True), neutral_order_key(seed), "pk")
+
     def for_search_results(self):
         return self.prefetch_related("languages", "industries")
 
     def for_detail_page(self):
-        return self.prefetch_related("languages", "industries")
+        return self.prefetch_related(
+            "languages",
+            "industries",
+            models.Prefetch(
+                "result_grades",
+                queryset=ResultGrade.objects.current(),
+                to_attr="current_result_grades",
+            ),
+        )
 
 
 def neutral_order_key(seed):
@@ -272,6 +303,22 @@ class Supplier(models.Model):
     @property
     def organisation_number_display(self):
         return format_organisation_number(self.organisation_number)
+
+    @property
+    def annotated_result_grade(self):
+        """The grade that with_result_grade_in() annotated, as an unsaved ResultGrade;
+        None when Arbetsförmedlingen has published none for the supplier in that area."""
+        if getattr(self, "grade_published_on", None) is None:
+            return None
+        return ResultGrade(
+            supplier=self,
+            **{field: getattr(self, f"grade_{field}") for field in ANNOTATED_GRADE_FIELDS},
+        )
+
+    def current_result_grades_in(self, delivery_areas):
+        """[(area, current grade or None)]; needs for_detail_page()."""
+        by_area = {grade.delivery_area_id: grade for grade in self.current_result_grades}
+        return [(area, by_area.get(area.pk)) for area in delivery_areas]
 
 
 class ResultGradeQuerySet(models.QuerySet):

@@ -6,6 +6,8 @@ from django.db import IntegrityError, transaction
 
 from suppliers.models import ResultGrade
 from suppliers.services import save_result_grade
+from suppliers.views import NEUTRAL_SEED_COOKIE
+from tests.offices.factories import OfficeFactory, municipality
 from tests.suppliers.factories import ResultGradeFactory, SupplierFactory, delivery_area
 
 pytestmark = pytest.mark.django_db
@@ -121,3 +123,154 @@ def test_admin_change_page_renders(admin_client):
     grade = ResultGradeFactory()
     response = admin_client.get(f"/admin/suppliers/resultgrade/{grade.pk}/change/")
     assert response.status_code == 200
+
+
+# On the search page and the supplier page
+
+URL = "/leverantorer/"
+UPPSALA, KNIVSTA, STOCKHOLM = "0380", "0330", "0180"
+
+
+def supplier_in_uppsala(name, stars=None, **grade):
+    supplier = SupplierFactory(name=name)
+    OfficeFactory(supplier=supplier, municipality=municipality(UPPSALA))
+    if stars or grade:
+        ResultGradeFactory(supplier=supplier, stars=stars, **grade)
+    return supplier
+
+
+def names(response):
+    return [supplier.name for supplier in response.context["page"].object_list]
+
+
+def card_of(response, name):
+    text = response.text
+    start = text.index(f">{name}</a>")
+    return text[start : text.index("</li>", start)]
+
+
+def test_card_shows_the_grade_of_the_chosen_municipalitys_area_with_period_and_date(client):
+    supplier_in_uppsala("Bra AB", stars=3)
+    card = card_of(client.get(URL, {"kommun": KNIVSTA}), "Bra AB")
+    assert "Arbetsförmedlingens resultatbetyg: 3 av 4" in card
+    assert "Leveransområde Uppsala" in card
+    assert "mätperiod 1 jan 2026 – 30 jun 2026 · publicerat 15 aug 2026" in card
+    assert "Deltagarnas omdömen:" in card
+
+
+def test_card_says_no_grade_yet_with_the_reason(client):
+    supplier_in_uppsala("Ny AB", too_new=True)
+    supplier_in_uppsala("Opublicerad AB")
+    response = client.get(URL, {"kommun": UPPSALA})
+    assert "Inget betyg ännu" in card_of(response, "Ny AB")
+    assert "(aktiv kortare tid än 12 månader)" in card_of(response, "Ny AB")
+    assert "(inget publicerat för området)" in card_of(response, "Opublicerad AB")
+
+
+def test_card_shows_neither_history_nor_grades_of_other_areas(client):
+    supplier = supplier_in_uppsala("Bytt AB", stars=1, published_on=datetime.date(2026, 6, 15))
+    ResultGradeFactory(supplier=supplier, stars=4, delivery_area=delivery_area("stockholm"))
+    ResultGradeFactory(supplier=supplier, stars=2, published_on=datetime.date(2026, 8, 15))
+    card = card_of(client.get(URL, {"kommun": UPPSALA}), "Bytt AB")
+    assert "resultatbetyg: 2 av 4" in card
+    assert "1 av 4" not in card and "4 av 4" not in card
+
+
+def test_without_a_municipality_cards_show_no_grade_but_the_explanation_is_there(client):
+    supplier_in_uppsala("Bra AB", stars=3)
+    response = client.get(URL)
+    assert "Arbetsförmedlingens resultatbetyg: 3 av 4" not in response.text
+    assert "<summary>Vad betyder betygen?</summary>" in response.text
+    assert "Att betyg saknas betyder inte att leverantören är dålig." in response.text
+
+
+def test_minimum_result_grade_filter(client):
+    supplier_in_uppsala("Fyra AB", stars=4)
+    supplier_in_uppsala("Tre AB", stars=3)
+    supplier_in_uppsala("Två AB", stars=2)
+    supplier_in_uppsala("Utan AB", too_few_participants=True)
+    supplier_in_uppsala("Opublicerad AB")
+    response = client.get(URL, {"kommun": UPPSALA, "resultatbetyg": "3", "sortering": "namn"})
+    assert names(response) == ["Fyra AB", "Tre AB"]
+    assert names(client.get(URL, {"kommun": UPPSALA, "resultatbetyg": "4"})) == ["Fyra AB"]
+
+
+def test_result_grade_filter_without_a_municipality_is_ignored_with_a_note(client):
+    supplier_in_uppsala("Fyra AB", stars=4)
+    supplier_in_uppsala("Utan AB")
+    response = client.get(URL, {"resultatbetyg": "3"})
+    assert sorted(names(response)) == ["Fyra AB", "Utan AB"]
+    assert "Resultatbetyg: ”3” – Välj en kommun först." in response.text
+
+
+def test_best_result_grade_first_without_grade_last_and_ties_in_neutral_order(client):
+    supplier_in_uppsala("Två AB", stars=2)
+    supplier_in_uppsala("Utan AB", too_few_participants=True)
+    for n in range(6):
+        supplier_in_uppsala(f"Fyra {n} AB", stars=4)
+    supplier_in_uppsala("Opublicerad AB")
+    client.cookies[NEUTRAL_SEED_COOKIE] = "4242"
+    ranked = names(client.get(URL, {"kommun": UPPSALA, "sortering": "resultatbetyg"}))
+    neutral = names(client.get(URL, {"kommun": UPPSALA}))
+    fours = [name for name in neutral if name.startswith("Fyra")]
+    assert ranked[:7] == [*fours, "Två AB"]
+    assert sorted(ranked[7:]) == ["Opublicerad AB", "Utan AB"]
+    assert ranked[7:] == [name for name in neutral if name in {"Opublicerad AB", "Utan AB"}]
+    assert fours != sorted(fours)
+
+
+def test_sorting_on_result_grade_without_a_municipality_falls_back_with_a_note(client):
+    supplier_in_uppsala("Fyra AB", stars=4)
+    response = client.get(URL, {"sortering": "resultatbetyg"})
+    assert "Välj en kommun för att sortera på resultatbetyg." in response.text
+    assert "Ordningen är slumpad" in response.text
+
+
+@pytest.mark.parametrize("htmx", [False, True])
+def test_grades_keep_the_search_within_8_queries(client, django_assert_max_num_queries, htmx):
+    for n in range(30):
+        supplier = SupplierFactory(name=f"Stor {n} AB", language_codes=["sv", "ar"], with_offices=3)
+        ResultGradeFactory(
+            supplier=supplier, delivery_area=delivery_area("stockholm"), stars=n % 4 + 1
+        )
+        ResultGradeFactory(
+            supplier=supplier,
+            delivery_area=delivery_area("stockholm"),
+            stars=1,
+            published_on=datetime.date(2026, 4, 15),
+        )
+    headers = {"HTTP_HX_REQUEST": "true"} if htmx else {}
+    params = {"kommun": STOCKHOLM, "resultatbetyg": "2", "sortering": "resultatbetyg"}
+    with django_assert_max_num_queries(8):
+        response = client.get(URL, params, **headers)
+    assert len(response.context["page"].object_list) == 20
+    assert response.text.count("Arbetsförmedlingens resultatbetyg: 4 av 4") == 7
+
+
+def test_supplier_page_shows_each_area_with_offices_and_its_grade_or_none(client):
+    supplier = SupplierFactory(name="Tre områden AB")
+    for code in [UPPSALA, STOCKHOLM, "0980"]:
+        OfficeFactory(supplier=supplier, municipality=municipality(code))
+    ResultGradeFactory(supplier=supplier, stars=4)
+    ResultGradeFactory(
+        supplier=supplier, delivery_area=delivery_area("gotland"), too_few_participants=True
+    )
+    ResultGradeFactory(supplier=supplier, delivery_area=delivery_area("malmo"), stars=1)
+    response = client.get(supplier.get_absolute_url(), {"kommun": "0120"})
+    areas = [area.name for area, _ in response.context["result_grades"]]
+    assert areas == ["Gotland", "Stockholm", "Uppsala"]
+    text = response.text
+    assert "Arbetsförmedlingens resultatbetyg: 4 av 4" in text
+    assert "(för få deltagare)" in text
+    assert "(inget publicerat för området)" in text
+    assert "1 av 4" not in text
+    assert "<summary>Vad betyder betygen?</summary>" in text
+
+
+def test_supplier_page_puts_the_chosen_municipalitys_area_first(client):
+    supplier = SupplierFactory()
+    for code in [UPPSALA, STOCKHOLM]:
+        OfficeFactory(supplier=supplier, municipality=municipality(code))
+    response = client.get(supplier.get_absolute_url(), {"kommun": KNIVSTA})
+    assert [area.name for area, _ in response.context["result_grades"]] == ["Uppsala", "Stockholm"]
+    assert "(här ligger Knivsta)" in response.text
