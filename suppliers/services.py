@@ -16,12 +16,11 @@ def save_result_grades(grades):
 
     A few queries whatever the number of grades, so an import can save them in batches."""
     new = [grade for grade in grades if grade.pk is None]
+    corrected = [grade for grade in grades if grade.pk is not None]
     for grade in new:
         grade.is_current = False
     ResultGrade.objects.bulk_create(new, batch_size=_CHUNK)
-    ResultGrade.objects.bulk_update(
-        [grade for grade in grades if grade not in new], GRADE_FIELDS, batch_size=_CHUNK
-    )
+    ResultGrade.objects.bulk_update(corrected, GRADE_FIELDS, batch_size=_CHUNK)
     current = _mark_latest_current(
         {(grade.supplier_id, grade.delivery_area_id) for grade in grades}
     )
