@@ -286,6 +286,8 @@ def test_admin_import_shows_a_dry_run_then_imports_on_confirmation(admin_client,
     response = upload(admin_client, csv_bytes(*GOOD_ROWS))
     assert response.status_code == 200
     assert "Nya: 2. Ändrade: 1. Oförändrade: 0. Kan inte importeras: 0." in response.text
+    assert response.text.count('<td class="import-type">Ny</td>') == 2
+    assert response.text.count('<td class="import-type">Ändrad</td>') == 1
     assert ResultGrade.objects.get().stars == 2
     confirm = response.context["confirm_form"].initial
     response = admin_client.post(

@@ -154,7 +154,10 @@ def test_card_shows_the_grade_of_the_chosen_municipalitys_area_with_period_and_d
     card = card_of(client.get(URL, {"kommun": KNIVSTA}), "Bra AB")
     assert "Arbetsförmedlingens resultatbetyg: 3 av 4" in card
     assert "Leveransområde Uppsala" in card
-    assert "mätperiod 1 jan 2026 – 30 jun 2026 · publicerat 15 aug 2026" in card
+    assert (
+        "mätperiod 1\u00a0jan\u00a02026 – 30\u00a0jun\u00a02026 · publicerat 15\u00a0aug\u00a02026"
+        in card
+    )
     assert "Deltagarnas omdömen:" in card
 
 
