@@ -3,6 +3,7 @@ import re
 from django.contrib import admin, messages
 from django.db import models
 from django.db.models import Count, Exists, OuterRef
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export.admin import ImportMixin
@@ -188,6 +189,29 @@ class ResultGradeAdmin(ImportMixin, admin.ModelAdmin):
                 for resource in self.get_import_resource_classes(request)
             ]
         return response
+
+    def process_result(self, result, request):
+        """After the confirmation: rows can have gone bad since the dry run (a supplier
+        removed, say); then nothing was saved, so say so instead of "finished"."""
+        if result.has_errors() or result.has_validation_errors():
+            problems = [str(error.error) for error in result.base_errors] + [
+                _("Rad %(line)s: %(messages)s") % {"line": line, "messages": " ".join(messages)}
+                for line, messages in result.rejected_rows
+            ]
+            messages.error(request, _("Inget har sparats.") + " " + " ".join(problems))
+            return redirect("admin:suppliers_resultgrade_import")
+        return super().process_result(result, request)
+
+    def add_success_message(self, result, request):
+        summary = result.summary
+        messages.success(
+            request,
+            _(
+                "Importen är klar: %(new)s nya, %(changed)s ändrade och %(unchanged)s "
+                "oförändrade resultatbetyg."
+            )
+            % summary,
+        )
 
     def add_data_read_fail_error_to_form(self, form, error):
         if isinstance(error, GradeFileError):

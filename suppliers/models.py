@@ -373,7 +373,7 @@ class ResultGrade(models.Model):
     objects = ResultGradeQuerySet.as_manager()
 
     class Meta:
-        ordering = ["supplier__name", "delivery_area__name", "-published_on"]
+        ordering = ["-published_on", "pk"]
         verbose_name = _("resultatbetyg")
         verbose_name_plural = _("resultatbetyg")
         constraints = [

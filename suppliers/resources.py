@@ -13,6 +13,7 @@ import re
 import tablib
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from import_export import fields, resources, widgets
 from import_export.formats import base_formats
 from import_export.instance_loaders import BaseInstanceLoader
@@ -277,7 +278,7 @@ class ResultGradeResource(resources.ModelResource):
 
     class Meta:
         model = ResultGrade
-        name = _("Arbetsförmedlingens resultatbetyg (CSV)")
+        name = gettext_lazy("Arbetsförmedlingens resultatbetyg (CSV)")
         fields = [
             "supplier",
             "delivery_area",

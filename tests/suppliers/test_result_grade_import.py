@@ -324,3 +324,27 @@ def test_admin_result_grade_list_and_import_link(admin_client):
     response = admin_client.get("/admin/suppliers/resultgrade/")
     assert response.status_code == 200
     assert IMPORT_URL in response.text
+
+
+def test_admin_confirmation_saves_nothing_if_rows_went_bad_since_the_dry_run(
+    admin_client, suppliers
+):
+    response = upload(admin_client, csv_bytes(*GOOD_ROWS))
+    confirm = response.context["confirm_form"].initial
+    suppliers[1].delete()
+    response = admin_client.post(
+        "/admin/suppliers/resultgrade/process_import/", {**confirm, "confirm": "1"}, follow=True
+    )
+    assert response.redirect_chain[-1][0] == IMPORT_URL
+    assert "Inget har sparats. Rad 4: Organisationsnummer: Ingen leverantör" in response.text
+    assert ResultGrade.objects.count() == 0
+
+
+def test_admin_confirmation_says_what_was_imported_in_swedish(admin_client, suppliers):
+    response = upload(admin_client, csv_bytes(*GOOD_ROWS))
+    response = admin_client.post(
+        "/admin/suppliers/resultgrade/process_import/",
+        {**response.context["confirm_form"].initial, "confirm": "1"},
+        follow=True,
+    )
+    assert "Importen är klar: 3 nya, 0 ändrade och 0 oförändrade resultatbetyg." in response.text
