@@ -277,3 +277,19 @@ def test_supplier_page_puts_the_chosen_municipalitys_area_first(client):
     response = client.get(supplier.get_absolute_url(), {"kommun": KNIVSTA})
     assert [area.name for area, _ in response.context["result_grades"]] == ["Uppsala", "Stockholm"]
     assert "(här ligger Knivsta)" in response.text
+
+
+@pytest.mark.parametrize(
+    ("query", "note"),
+    [
+        ("kommun=0380&resultatbetyg=9", "Resultatbetyg: ”9” – finns inte i listan"),
+        ("kommun=9999&resultatbetyg=3", "Resultatbetyg: ”3” – Välj en kommun först."),
+        ("resultatbetyg=abc", "Resultatbetyg: ”abc” – finns inte i listan"),
+    ],
+)
+def test_bad_result_grade_input_is_ignored_with_a_note(client, query, note):
+    supplier_in_uppsala("Fyra AB", stars=4)
+    response = client.get(f"{URL}?{query}")
+    assert response.status_code == 200
+    assert names(response) == ["Fyra AB"]
+    assert note in response.text
