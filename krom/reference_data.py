@@ -1,5 +1,5 @@
-"""Reference data (counties, municipalities, languages, occupation fields) shipped as CSV
-files in fixtures/reference/ and loaded by data migrations."""
+"""Reference data (counties, municipalities, delivery areas, languages, occupation fields)
+shipped as CSV files in fixtures/reference/ and loaded by data migrations."""
 
 import csv
 from pathlib import Path
@@ -47,6 +47,34 @@ def load_counties_and_municipalities(get_model):
             "longitude": lambda row: float(row["longitude"]),
         },
     )
+
+
+def load_delivery_areas(get_model):
+    """Create the delivery areas and put each municipality in its area.
+
+    Raises ValueError unless the CSV puts every municipality in exactly one area."""
+    rows = read_rows("delivery_areas.csv")
+    areas = upsert(get_model("offices", "DeliveryArea"), rows, "code", {"name": _column("name")})
+    area_of = {}
+    for row in rows:
+        for code in row["municipality_codes"].split():
+            if code in area_of:
+                raise ValueError(
+                    f"Municipality {code} is in both {area_of[code]} and {row['code']}."
+                )
+            area_of[code] = row["code"]
+    Municipality = get_model("offices", "Municipality")
+    municipalities = list(Municipality.objects.all())
+    unplaced = {m.code for m in municipalities} ^ set(area_of)
+    if unplaced:
+        raise ValueError(f"Municipalities not in exactly one known area: {sorted(unplaced)}")
+    moved = []
+    for municipality in municipalities:
+        area = areas[area_of[municipality.code]]
+        if municipality.delivery_area_id != area.pk:
+            municipality.delivery_area = area
+            moved.append(municipality)
+    Municipality.objects.bulk_update(moved, ["delivery_area"], batch_size=500)
 
 
 def load_languages_and_industries(get_model):

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_htmx",
     "template_partials",
+    "import_export",
     "suppliers",
     "offices",
     "reviews",

@@ -1,7 +1,8 @@
 from django.contrib import admin
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from offices.models import ACCESSIBILITY_FIELDS, County, Municipality, Office
+from offices.models import ACCESSIBILITY_FIELDS, County, DeliveryArea, Municipality, Office
 from suppliers.admin import NoBulkDeleteAdmin
 
 
@@ -11,11 +12,41 @@ class CountyAdmin(admin.ModelAdmin):
     search_fields = ["code", "name"]
 
 
+class MunicipalityInline(admin.TabularInline):
+    model = Municipality
+    fields = ["code", "name", "county"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("county")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(DeliveryArea)
+class DeliveryAreaAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "municipality_count"]
+    search_fields = ["name", "code", "municipalities__name"]
+    prepopulated_fields = {"code": ["name"]}
+    inlines = [MunicipalityInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(municipality_total=Count("municipalities"))
+
+    @admin.display(description=_("kommuner"), ordering="municipality_total")
+    def municipality_count(self, area):
+        return area.municipality_total
+
+
 @admin.register(Municipality)
 class MunicipalityAdmin(admin.ModelAdmin):
-    list_display = ["code", "name", "county", "latitude", "longitude"]
-    list_filter = ["county"]
-    list_select_related = ["county"]
+    list_display = ["code", "name", "county", "delivery_area", "latitude", "longitude"]
+    list_filter = ["county", "delivery_area"]
+    list_select_related = ["county", "delivery_area"]
     search_fields = ["code", "name"]
 
 

@@ -88,11 +88,35 @@ class MunicipalityQuerySet(models.QuerySet):
         return None
 
 
+class DeliveryArea(models.Model):
+    """Arbetsförmedlingen's leveransområde: the area a supplier's results grade is given for.
+    Every municipality belongs to exactly one."""
+
+    code = models.SlugField(_("kod"), max_length=100, unique=True)
+    name = models.CharField(_("namn"), max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("leveransområde")
+        verbose_name_plural = _("leveransområden")
+
+    def __str__(self):
+        return self.name
+
+
 class Municipality(models.Model):
     code = models.CharField(_("kommunkod"), max_length=4, unique=True)
     name = models.CharField(_("namn"), max_length=100)
     county = models.ForeignKey(
         County, on_delete=models.PROTECT, related_name="municipalities", verbose_name=_("län")
+    )
+    # Null only until the reference data is loaded (see krom/reference_data.py).
+    delivery_area = models.ForeignKey(
+        DeliveryArea,
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="municipalities",
+        verbose_name=_("leveransområde"),
     )
     latitude = models.FloatField(_("latitud (mittpunkt)"))
     longitude = models.FloatField(_("longitud (mittpunkt)"))

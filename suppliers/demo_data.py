@@ -7,7 +7,7 @@ of `--seed 1` are the same whether 60 or 2,000 are asked for, and re-running add
 import itertools
 import random
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -17,7 +17,8 @@ from stdnum import luhn
 from offices.models import ACCESSIBILITY_FIELDS, Accessibility, DataSource, Municipality, Office
 from reviews.models import Review, comment_fingerprint
 from reviews.services import recompute_rating_summaries
-from suppliers.models import Industry, Language, Supplier
+from suppliers.models import Industry, Language, ResultGrade, Supplier
+from suppliers.services import save_result_grades
 
 NAME_STEMS = [
     "Jobb",
@@ -271,6 +272,24 @@ def organisation_number(rng):
     return body + luhn.calc_check_digit(body)
 
 
+def publication_days(today, count=2):
+    """Arbetsförmedlingen's latest publications: the 15th of every second month, newest first."""
+    days, year, month = [], today.year, today.month
+    while len(days) < count:
+        if month % 2 == 0 and date(year, month, 15) <= today:
+            days.append(date(year, month, 15))
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return days
+
+
+def measured_period(published_on):
+    """Twelve whole months, ending with the month two months before the publication."""
+    end = published_on.replace(day=1) - timedelta(days=1)
+    end = end.replace(day=1) - timedelta(days=1)
+    start = date(end.year - 1, end.month, 1) + timedelta(days=31)
+    return start.replace(day=1), end
+
+
 class DemoDataBuilder:
     def __init__(self, *, suppliers, seed, reviews=None):
         self.count = suppliers
@@ -453,4 +472,46 @@ class DemoDataBuilder:
         )
         reviews = Review.objects.bulk_create(self.plan_reviews(plan), batch_size=5000)
         recompute_rating_summaries([demo.supplier.pk for demo in plan])
-        return {"suppliers": len(plan), "offices": len(offices), "reviews": len(reviews)}
+        grades = save_result_grades(self.plan_result_grades(plan))
+        return {
+            "suppliers": len(plan),
+            "offices": len(offices),
+            "reviews": len(reviews),
+            "grades": len(grades),
+        }
+
+    def plan_result_grades(self, plan):
+        """The latest two publications for each area a supplier has offices in: a grade
+        near the supplier's quality, or none for a new supplier or an area with few offices."""
+        publications = publication_days(timezone.localdate())
+        reasons = ResultGrade.NoGradeReason
+        grades = []
+        for demo in plan:
+            rng = random.Random(f"grades-{self.seed}-{demo.supplier.slug}")
+            new_supplier = rng.random() < 0.12
+            office_count = {}
+            for office in demo.offices:
+                area = office.municipality.delivery_area_id
+                office_count[area] = office_count.get(area, 0) + 1
+            for area, count in sorted(office_count.items()):
+                few = rng.random() < (0.3 if count == 1 else 0.05)
+                for published_on in publications:
+                    stars = min(4, max(1, round(demo.quality - 0.7 + rng.gauss(0, 0.6))))
+                    reason = ""
+                    if new_supplier:
+                        stars, reason = None, reasons.ACTIVE_LESS_THAN_12_MONTHS
+                    elif few:
+                        stars, reason = None, reasons.TOO_FEW_PARTICIPANTS
+                    start, end = measured_period(published_on)
+                    grades.append(
+                        ResultGrade(
+                            supplier=demo.supplier,
+                            delivery_area_id=area,
+                            stars=stars,
+                            no_grade_reason=reason,
+                            period_start=start,
+                            period_end=end,
+                            published_on=published_on,
+                        )
+                    )
+        return grades

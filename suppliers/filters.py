@@ -9,6 +9,9 @@ from offices.models import Municipality
 from suppliers.models import Industry, Language
 
 RATING_CHOICES = [(str(n), _("%(n)s och högre") % {"n": n}) for n in range(5, 0, -1)]
+RESULT_GRADE_CHOICES = [("4", _("4 av 4"))] + [
+    (str(n), _("%(n)s och högre") % {"n": n}) for n in range(3, 0, -1)
+]
 DEFAULT_DISTANCE_KM = 50
 DISTANCE_CHOICES = [
     ("10", _("inom 10 km")),
@@ -20,6 +23,7 @@ DISTANCE_CHOICES = [
 SORT_CHOICES = [
     ("", _("Neutral ordning")),
     ("betyg", _("Högst betyg från deltagare")),
+    ("resultatbetyg", _("Bäst resultatbetyg (välj kommun)")),
     ("omdomen", _("Flest omdömen")),
     ("namn", _("Namn A–Ö")),
     ("narmast", _("Närmast (välj kommun)")),
@@ -57,8 +61,19 @@ class SupplierSearchForm(forms.Form):
 
     def clean(self):
         cleaned_data = super().clean()
-        if cleaned_data.get("sortering") == "narmast" and not cleaned_data.get("kommun"):
-            self.add_error("sortering", _("Välj en kommun för att sortera på avstånd."))
+        if not cleaned_data.get("kommun"):
+            if cleaned_data.get("sortering") == "narmast":
+                self.add_error("sortering", _("Välj en kommun för att sortera på avstånd."))
+            elif cleaned_data.get("sortering") == "resultatbetyg":
+                self.add_error("sortering", _("Välj en kommun för att sortera på resultatbetyg."))
+            if cleaned_data.get("resultatbetyg"):
+                self.add_error(
+                    "resultatbetyg",
+                    _(
+                        "Välj en kommun först. Resultatbetyget gäller leveransområdet "
+                        "där kommunen ligger."
+                    ),
+                )
         return cleaned_data
 
 
@@ -107,6 +122,16 @@ class SupplierFilter(django_filters.FilterSet):
         method="filter_rating",
         help_text=_("Medelbetyg 1–5 från tidigare deltagares omdömen."),
     )
+    resultatbetyg = django_filters.ChoiceFilter(
+        label=_("Resultatbetyg"),
+        choices=RESULT_GRADE_CHOICES,
+        empty_label=_("Alla, även utan betyg"),
+        method="filter_result_grade",
+        help_text=_(
+            "Arbetsförmedlingens betyg 1–4 för leveransområdet där kommunen ligger. "
+            "Gäller när du valt kommun."
+        ),
+    )
     q = django_filters.CharFilter(
         label=_("Sök på namn"),
         max_length=MAX_QUERY_LENGTH,
@@ -122,7 +147,8 @@ class SupplierFilter(django_filters.FilterSet):
         super().__init__(data, *args, **kwargs)
         self.neutral_seed = neutral_seed
         self.municipalities = {
-            m.code: m for m in Municipality.objects.select_related("county").order_by("name")
+            m.code: m
+            for m in Municipality.objects.select_related("county", "delivery_area").order_by("name")
         }
         self.languages = {language.code: language for language in Language.objects.all()}
         self.industries = {industry.slug: industry for industry in Industry.objects.all()}
@@ -152,7 +178,9 @@ class SupplierFilter(django_filters.FilterSet):
 
     def filter_near_municipality(self, queryset, name, code):
         municipality = self.municipalities[code]
-        queryset = queryset.with_distance_from(municipality)
+        queryset = queryset.with_distance_from(municipality).with_result_grade_in(
+            municipality.delivery_area
+        )
         distance = self.form.cleaned_data.get("avstand") or str(DEFAULT_DISTANCE_KM)
         return queryset if distance == "alla" else queryset.within_km(int(distance))
 
@@ -174,6 +202,9 @@ class SupplierFilter(django_filters.FilterSet):
     def filter_rating(self, queryset, name, minimum):
         return queryset.rated_at_least(int(minimum))
 
+    def filter_result_grade(self, queryset, name, minimum):
+        return queryset.graded_at_least(int(minimum))
+
     def filter_name(self, queryset, name, text):
         text = text.strip()
         return queryset.named_like(text) if text else queryset
@@ -189,6 +220,8 @@ class SupplierFilter(django_filters.FilterSet):
         seed = self.neutral_seed
         if sort == "betyg":
             return queryset.with_bayesian_rating().in_rating_order(seed)
+        if sort == "resultatbetyg":
+            return queryset.in_result_grade_order(seed)
         if sort == "omdomen":
             return queryset.in_review_count_order(seed)
         if sort == "namn":

@@ -1,6 +1,8 @@
 import random
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connection, models
 from django.db.models import Count, Exists, F, FloatField, Min, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Cast, Coalesce, Collate
@@ -52,6 +54,8 @@ class Industry(models.Model):
 # Weight of the prior in the Bayesian average: a supplier's own reviews count as much as
 # the overall mean once it has this many. 5.0 from one review then ranks below 4.6 from 200.
 BAYESIAN_PRIOR_WEIGHT = 10
+# What the search cards show of a results grade, annotated by with_result_grade_in().
+ANNOTATED_GRADE_FIELDS = ["stars", "no_grade_reason", "period_start", "period_end", "published_on"]
 # A prime for the neutral order's hash: every visitor gets a different shuffle.
 _SHUFFLE_PRIME = 2_147_483_647
 
@@ -169,11 +173,40 @@ class SupplierQuerySet(models.QuerySet):
         """Needs with_distance_from()."""
         return self.order_by("nearest_office_km", neutral_order_key(seed), "pk")
 
+    def with_result_grade_in(self, delivery_area):
+        """Annotate the current results grade in the area, as grade_stars, grade_published_on
+        and so on (see Supplier.annotated_result_grade): subqueries, no query per supplier."""
+        current = ResultGrade.objects.current().filter(
+            supplier=OuterRef("pk"), delivery_area=delivery_area
+        )
+        return self.annotate(
+            **{
+                f"grade_{field}": Subquery(current.values(field)[:1])
+                for field in ANNOTATED_GRADE_FIELDS
+            }
+        )
+
+    def graded_at_least(self, minimum):
+        """Needs with_result_grade_in(); suppliers without a grade there are left out."""
+        return self.filter(grade_stars__gte=minimum)
+
+    def in_result_grade_order(self, seed):
+        """Needs with_result_grade_in(): best grade first, suppliers without one last."""
+        return self.order_by(F("grade_stars").desc(nulls_last=True), neutral_order_key(seed), "pk")
+
     def for_search_results(self):
         return self.prefetch_related("languages", "industries")
 
     def for_detail_page(self):
-        return self.prefetch_related("languages", "industries")
+        return self.prefetch_related(
+            "languages",
+            "industries",
+            models.Prefetch(
+                "result_grades",
+                queryset=ResultGrade.objects.current(),
+                to_attr="current_result_grades",
+            ),
+        )
 
 
 def neutral_order_key(seed):
@@ -287,6 +320,118 @@ class Supplier(Verifiable):
     @property
     def organisation_number_display(self):
         return format_organisation_number(self.organisation_number)
+
+    @property
+    def annotated_result_grade(self):
+        """The grade that with_result_grade_in() annotated, as an unsaved ResultGrade;
+        None when Arbetsförmedlingen has published none for the supplier in that area."""
+        if getattr(self, "grade_published_on", None) is None:
+            return None
+        return ResultGrade(
+            supplier=self,
+            **{field: getattr(self, f"grade_{field}") for field in ANNOTATED_GRADE_FIELDS},
+        )
+
+    def current_result_grades_in(self, delivery_areas):
+        """[(area, current grade or None)]; needs for_detail_page()."""
+        by_area = {grade.delivery_area_id: grade for grade in self.current_result_grades}
+        return [(area, by_area.get(area.pk)) for area in delivery_areas]
+
+
+class ResultGradeQuerySet(models.QuerySet):
+    def current(self):
+        return self.filter(is_current=True)
+
+
+class ResultGrade(models.Model):
+    """Arbetsförmedlingen's results grade for a supplier in a delivery area, as published.
+
+    The latest publication for a supplier and area is its current grade; older ones are kept
+    as history. Save through suppliers.services.save_result_grade(), which keeps that so."""
+
+    class NoGradeReason(models.TextChoices):
+        TOO_FEW_PARTICIPANTS = "too_few_participants", _("för få deltagare")
+        ACTIVE_LESS_THAN_12_MONTHS = (
+            "active_less_than_12_months",
+            _("aktiv kortare tid än 12 månader"),
+        )
+        NOT_MEASURED = "not_measured", _("inte mätt ännu")
+
+    supplier = models.ForeignKey(
+        Supplier,
+        on_delete=models.CASCADE,
+        related_name="result_grades",
+        verbose_name=_("leverantör"),
+    )
+    delivery_area = models.ForeignKey(
+        "offices.DeliveryArea",
+        on_delete=models.PROTECT,
+        related_name="result_grades",
+        verbose_name=_("leveransområde"),
+    )
+    stars = models.PositiveSmallIntegerField(
+        _("betyg (1–4)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(4)],
+        help_text=_("Tomt när leverantören inte har fått något betyg."),
+    )
+    no_grade_reason = models.CharField(
+        _("orsak till att betyg saknas"),
+        max_length=30,
+        choices=NoGradeReason.choices,
+        blank=True,
+    )
+    period_start = models.DateField(_("mätperiodens början"))
+    period_end = models.DateField(_("mätperiodens slut"))
+    published_on = models.DateField(_("publicerat"))
+    is_current = models.BooleanField(_("aktuellt"), default=True, editable=False)
+
+    objects = ResultGradeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_on", "pk"]
+        verbose_name = _("resultatbetyg")
+        verbose_name_plural = _("resultatbetyg")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(stars__isnull=True) | models.Q(stars__gte=1, stars__lte=4),
+                name="result_grade_stars_1_to_4",
+            ),
+            models.CheckConstraint(
+                condition=(models.Q(stars__isnull=True) & ~models.Q(no_grade_reason=""))
+                | (models.Q(stars__isnull=False) & models.Q(no_grade_reason="")),
+                name="result_grade_reason_exactly_when_no_stars",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(period_start__lte=F("period_end")),
+                name="result_grade_period_in_order",
+            ),
+            models.UniqueConstraint(
+                fields=["supplier", "delivery_area"],
+                condition=models.Q(is_current=True),
+                name="result_grade_one_current_per_supplier_and_area",
+            ),
+            models.UniqueConstraint(
+                fields=["supplier", "delivery_area", "published_on"],
+                name="result_grade_one_per_publication",
+            ),
+        ]
+
+    def __str__(self):
+        grade = f"{self.stars}/4" if self.stars else self.get_no_grade_reason_display()
+        return f"{self.supplier} – {self.delivery_area}: {grade} ({self.published_on})"
+
+    def clean(self):
+        errors = {}
+        if self.stars is None and not self.no_grade_reason:
+            errors["no_grade_reason"] = _("Ange varför betyg saknas.")
+        if self.stars is not None and self.no_grade_reason:
+            errors["no_grade_reason"] = _("Ett betyg har ingen orsak till att betyg saknas.")
+        if self.period_start and self.period_end and self.period_start > self.period_end:
+            errors["period_end"] = _("Mätperioden slutar före den börjar.")
+        if errors:
+            raise ValidationError(errors)
 
 
 class ErrorReport(models.Model):

@@ -89,7 +89,9 @@ def paginate(queryset, requested_page):
 def detail(request, slug):
     supplier = get_object_or_404(Supplier.objects.active().for_detail_page(), slug=slug)
     municipality = Municipality.objects.from_query(request.GET.get("kommun", ""))
-    offices = list(supplier.offices.active().select_related("municipality").order_by("name"))
+    offices = list(
+        supplier.offices.active().select_related("municipality__delivery_area").order_by("name")
+    )
     if municipality:
         for office in offices:
             office.distance_km = distance_km(
@@ -108,6 +110,7 @@ def detail(request, slug):
         "supplier": supplier,
         "offices": offices,
         "municipality": municipality,
+        "result_grades": supplier.current_result_grades_in(areas_of(offices, first=municipality)),
         "latest_reviews": latest_reviews,
         "comparison": comparison,
     }
@@ -128,6 +131,13 @@ def choose(request, slug, ka_number):
     )
     context = {"office": office, "supplier": office.supplier}
     return render_page_or_partial(request, "suppliers/choose.html", "choice", context)
+
+
+def areas_of(offices, *, first=None):
+    """The delivery areas of the offices, by name, the chosen municipality's area first."""
+    areas = {office.municipality.delivery_area for office in offices} - {None}
+    chosen = first.delivery_area_id if first else None
+    return sorted(areas, key=lambda area: (area.pk != chosen, area.name))
 
 
 @require_http_methods(["GET", "POST"])

@@ -13,9 +13,11 @@ CHANGELISTS = [
     "admin:suppliers_supplier_changelist",
     "admin:suppliers_language_changelist",
     "admin:suppliers_industry_changelist",
+    "admin:suppliers_resultgrade_changelist",
     "admin:offices_office_changelist",
     "admin:offices_municipality_changelist",
     "admin:offices_county_changelist",
+    "admin:offices_deliveryarea_changelist",
     "admin:reviews_review_changelist",
 ]
 

@@ -9,7 +9,11 @@ import shutil
 
 import pytest
 
-from krom.reference_data import load_counties_and_municipalities, load_languages_and_industries
+from krom.reference_data import (
+    load_counties_and_municipalities,
+    load_delivery_areas,
+    load_languages_and_industries,
+)
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls tests make
 # to set up data are still synchronous and safe.
@@ -41,6 +45,7 @@ def reference_data(request):
 
         request.getfixturevalue("transactional_db")
         load_counties_and_municipalities(apps.get_model)
+        load_delivery_areas(apps.get_model)
         load_languages_and_industries(apps.get_model)
 
 

@@ -5,7 +5,7 @@ from django.core.management import CommandError, call_command
 
 from offices.models import Office
 from reviews.models import Review
-from suppliers.models import Supplier
+from suppliers.models import ResultGrade, Supplier
 
 pytestmark = pytest.mark.django_db
 
@@ -88,3 +88,39 @@ def test_offices_are_denser_in_big_cities():
 def test_negative_counts_are_refused():
     with pytest.raises(CommandError):
         seed(suppliers=-1, seed=1)
+
+
+def grade_snapshot():
+    return sorted(
+        ResultGrade.objects.values_list(
+            "supplier__slug", "delivery_area__code", "stars", "no_grade_reason", "published_on"
+        ),
+        key=str,
+    )
+
+
+def test_seed_demo_grades_suppliers_in_the_areas_of_their_offices():
+    output = seed(suppliers=40, seed=3, reviews=0)
+    current = ResultGrade.objects.current().select_related("supplier")
+    assert "results grades" in output
+    for grade in current:
+        grade.full_clean()
+    pairs = {(grade.supplier_id, grade.delivery_area_id) for grade in current}
+    office_pairs = set(Office.objects.values_list("supplier", "municipality__delivery_area"))
+    assert pairs == office_pairs
+    assert ResultGrade.objects.filter(is_current=False).count() == len(pairs)
+    assert {grade.stars for grade in current} >= {None, 2, 3, 4}
+    assert {grade.no_grade_reason for grade in current if grade.stars is None} == {
+        "too_few_participants",
+        "active_less_than_12_months",
+    }
+
+
+def test_seed_demo_grades_are_deterministic_and_not_added_twice():
+    seed(suppliers=8, seed=7, reviews=0)
+    first = grade_snapshot()
+    seed(suppliers=8, seed=7, reviews=0)
+    assert grade_snapshot() == first
+    Supplier.objects.all().delete()
+    seed(suppliers=8, seed=7, reviews=0)
+    assert grade_snapshot() == first

@@ -7,8 +7,9 @@ from suppliers.demo_data import DemoDataBuilder
 
 class Command(BaseCommand):
     help = (
-        "Create fictional demo suppliers with offices, languages, industries and approved "
-        "reviews. Deterministic for a seed; re-running adds nothing that is already there."
+        "Create fictional demo suppliers with offices, languages, industries, approved "
+        "reviews and results grades. Deterministic for a seed; re-running adds nothing "
+        "that is already there."
     )
 
     def add_arguments(self, parser):
@@ -32,5 +33,6 @@ class Command(BaseCommand):
         elapsed = time.perf_counter() - started
         self.stdout.write(
             f"Demo data (seed {seed}): created {created['suppliers']} suppliers, "
-            f"{created['offices']} offices and {created['reviews']} reviews in {elapsed:.1f} s."
+            f"{created['offices']} offices and {created['reviews']} reviews "
+            f"(and {created['grades']} results grades) in {elapsed:.1f} s."
         )
