@@ -78,8 +78,10 @@ class Comparison:
         return f"?{encoded}" if encoded else ""
 
 
-def comparison_rows(offices, municipality=None):
+def comparison_rows(offices, municipality=None, grades=None):
     """The compared facts as rows of text, one cell per office, marking where they differ.
+
+    grades: {(supplier id, delivery area id): current ResultGrade}.
 
     [{"label": …, "cells": [text, …], "differs": bool}] – plain text, so the template
     escapes it and "differs" compares what the visitor reads.
@@ -98,6 +100,24 @@ def comparison_rows(offices, municipality=None):
         return _("%(average)s av 5 (%(count)d omdömen)") % {
             "average": f"{supplier.rating_average:.1f}".replace(".", ","),
             "count": supplier.review_count,
+        }
+
+    def result_grade(office):
+        area = office.municipality.delivery_area
+        grade = (grades or {}).get((office.supplier_id, area.pk if area else None))
+        if grade is None or grade.stars is None:
+            reason = grade.get_no_grade_reason_display() if grade else _("inget publicerat")
+            return _(
+                "Inget betyg ännu (%(reason)s). Inget betyg betyder inte en dålig leverantör."
+            ) % {"reason": reason}
+        return _(
+            "%(stars)d av 4 i %(area)s (mätperiod %(start)s – %(end)s, publicerat %(published)s)"
+        ) % {
+            "stars": grade.stars,
+            "area": area.name,
+            "start": _date(grade.period_start),
+            "end": _date(grade.period_end),
+            "published": _date(grade.published_on),
         }
 
     def taking(office):
@@ -142,7 +162,8 @@ def comparison_rows(offices, municipality=None):
         (_("Språk utan tolk"), [names(office.supplier.languages.all()) for office in offices]),
         (_("Branscher"), [names(office.supplier.industries.all()) for office in offices]),
         (_("Delar på distans"), [yes_no(office.supplier.offers_remote) for office in offices]),
-        (_("Deltagarnas betyg"), [rating(office.supplier) for office in offices]),
+        (_("Arbetsförmedlingens resultatbetyg"), [result_grade(office) for office in offices]),
+        (_("Deltagarnas omdömen"), [rating(office.supplier) for office in offices]),
         (_("Tar emot nya deltagare"), [taking(office) for office in offices]),
     ]
     for index, (label, _value, _display) in enumerate(offices[0].accessibility if offices else []):

@@ -198,7 +198,7 @@ class OfficeQuerySet(models.QuerySet):
         return (
             self.active()
             .filter(ka_number__in=ka_numbers)
-            .select_related("supplier", "municipality")
+            .select_related("supplier", "municipality__delivery_area")
             .prefetch_related("supplier__languages", "supplier__industries")
         )
 

@@ -10,6 +10,7 @@ from offices.comparison import Comparison, comparison_rows
 from offices.fields import KA_NUMBER_PATTERN, normalize_ka_number
 from offices.forms import QUERY_MAX_LENGTH, KALookupForm
 from offices.models import Municipality, Office
+from suppliers.models import ResultGrade
 
 RESULT_LIMIT = 50
 JSON_PARAMS = {"ensure_ascii": False}
@@ -141,7 +142,16 @@ def compare(request):
         "offices": offices,
         "missing": missing,
         "municipality": municipality,
-        "rows": comparison_rows(offices, municipality),
+        "rows": comparison_rows(offices, municipality, current_grades_of(offices)),
         "notes": comparison.messages(),
     }
     return TemplateResponse(request, "offices/compare.html", context)
+
+
+def current_grades_of(offices):
+    """{(supplier id, delivery area id): current grade} for the offices' own areas."""
+    grades = ResultGrade.objects.current().filter(
+        supplier__in={office.supplier_id for office in offices},
+        delivery_area__in={office.municipality.delivery_area_id for office in offices},
+    )
+    return {(grade.supplier_id, grade.delivery_area_id): grade for grade in grades}

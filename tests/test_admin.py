@@ -14,6 +14,7 @@ CHANGELISTS = [
     "admin:suppliers_language_changelist",
     "admin:suppliers_industry_changelist",
     "admin:suppliers_resultgrade_changelist",
+    "admin:suppliers_errorreport_changelist",
     "admin:offices_office_changelist",
     "admin:offices_municipality_changelist",
     "admin:offices_county_changelist",

@@ -1,0 +1,79 @@
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from offices.models import Accessibility
+from tests.browser.conftest import assert_no_axe_violations
+from tests.offices.factories import OfficeFactory, municipality
+from tests.suppliers.factories import SupplierFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def offices():
+    uppsala = municipality("0380")
+    return [
+        OfficeFactory(
+            supplier=SupplierFactory(name=f"{name} AB", language_codes=["sv"]),
+            name=f"{name} Uppsala",
+            ka_number=ka,
+            municipality=uppsala,
+            step_free_entrance=step_free,
+        )
+        for name, ka, step_free in [
+            ("Alfa", "111111", Accessibility.YES),
+            ("Beta", "222222", Accessibility.NO),
+            ("Gamma", "333333", Accessibility.UNKNOWN),
+            ("Delta", "444444", Accessibility.YES),
+        ]
+    ]
+
+
+def test_compare_two_offices_from_the_search_and_a_fourth_is_refused(live_server, page, offices):
+    page.goto(live_server.url + "/leverantorer/?kommun=0380&sortering=namn")
+    page.get_by_role("link", name="Jämför – Alfa Uppsala").click()
+    expect(page.get_by_text("Du jämför 1 kontor av högst 3.")).to_be_visible()
+    page.get_by_role("link", name="Jämför – Beta Uppsala").click()
+    page.get_by_role("link", name="Visa jämförelsen").click()
+    expect(page).to_have_url(re.compile(r"/jamfor/\?kommun=0380&kontor=111111&kontor=222222$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Jämför kontor")
+    expect(page.get_by_role("rowheader", name=re.compile("Entré utan trappsteg"))).to_contain_text(
+        "skiljer sig"
+    )
+    page.goto(live_server.url + "/jamfor/?kontor=111111&kontor=222222&kontor=333333&kontor=444444")
+    expect(page.get_by_role("alert")).to_contain_text("Du kan jämföra högst 3 kontor")
+
+
+def test_comparison_at_320_px_has_no_horizontal_scroll_and_no_axe_violations(
+    live_server, browser, axe, offices
+):
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(live_server.url + "/jamfor/?kommun=0380&kontor=111111&kontor=222222&kontor=333333")
+    expect(page.get_by_role("link", name="Alfa AB")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert_no_axe_violations(axe, page)
+    context.close()
+
+
+def test_comparison_works_without_javascript(live_server, browser, offices):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(live_server.url + "/leverantorer/alfa-ab/")
+    page.get_by_role("link", name="Jämför – Alfa Uppsala").click()
+    page.get_by_role("link", name="Visa jämförelsen").click()
+    expect(page.get_by_role("link", name="Välj leverantör – Alfa Uppsala")).to_be_visible()
+    context.close()
+
+
+def test_report_error_form_with_errors_has_no_axe_violations(live_server, page, axe, offices):
+    page.goto(live_server.url + "/leverantorer/alfa-ab/")
+    page.get_by_role("link", name="Rapportera fel").click()
+    page.get_by_role("button", name="Skicka rapporten").click()
+    expect(page.get_by_role("alert")).to_contain_text("Skriv vad som är fel.")
+    assert_no_axe_violations(axe, page)
+    page.get_by_label("Vad är fel?").fill("Fel telefonnummer.")
+    page.get_by_role("button", name="Skicka rapporten").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Tack för din rapport")
