@@ -65,6 +65,9 @@ def test_card_shows_offices_in_the_municipality_and_distance_to_the_nearest(clie
     response = client.get(URL, {"kommun": ENKOPING})
     assert "2 kontor i Enköping" in response.text
     assert "närmaste under 1 km bort" in response.text
+    assert "på kontoret minst var fjärde vecka, och resor till ett kontor i en annan ort" in (
+        response.text
+    )
     response = client.get(URL, {"kommun": UPPSALA})
     assert "0 kontor i Uppsala" in response.text
     assert re.search(r"närmaste (3\d|4\d) km bort", response.text)
