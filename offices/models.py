@@ -178,11 +178,14 @@ class OfficeQuerySet(models.QuerySet):
         return queryset
 
     def representatives(self, suppliers, municipality=None):
-        """{supplier id: the office to compare from a search card}: the nearest active office
-        to the municipality, or the first by name. One query for a page of suppliers."""
+        """{supplier id: (office to compare from a search card, number of active offices)}.
+
+        The office is the nearest to the municipality, or the first by name. One query for
+        a page of suppliers."""
         offices = self.active().filter(supplier__in=suppliers).select_related("municipality")
-        chosen = {}
+        chosen, counts = {}, {}
         for office in offices.order_by("name"):
+            counts[office.supplier_id] = counts.get(office.supplier_id, 0) + 1
             if municipality is not None:
                 office.distance_km = distance_km(
                     municipality.latitude, municipality.longitude, *office.position
@@ -192,7 +195,7 @@ class OfficeQuerySet(models.QuerySet):
                 municipality is not None and office.distance_km < current.distance_km
             ):
                 chosen[office.supplier_id] = office
-        return chosen
+        return {supplier_id: (chosen[supplier_id], counts[supplier_id]) for supplier_id in chosen}
 
     def for_comparison(self, ka_numbers):
         return (

@@ -210,7 +210,6 @@ class SupplierFilter(django_filters.FilterSet):
         return queryset.named_like(text) if text else queryset
 
     def filter_queryset(self, queryset):
-        queryset = queryset.with_office_counts()
         for name, value in self.form.cleaned_data.items():
             if name in self.filters:
                 queryset = self.filters[name].filter(queryset, value)

@@ -103,11 +103,6 @@ class SupplierQuerySet(models.QuerySet):
     def named_like(self, text):
         return self.filter(search_name__contains=folded(text))
 
-    def with_office_counts(self):
-        return self.annotate(
-            active_office_count=Count("offices", filter=Q(offices__is_active=True), distinct=True)
-        )
-
     def with_distance_from(self, municipality):
         """Annotate nearest_office_km and offices_in_municipality for a chosen municipality.
 

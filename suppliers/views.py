@@ -38,9 +38,12 @@ def search(request):
     if page_note:
         ignored.append((_("Sida"), request.GET.get("sida", "")[:40], page_note))
     comparison = Comparison(request.GET)
+    page.object_list = list(page.object_list)
     representatives = Office.objects.representatives(page.object_list, filterset.municipality)
     for supplier in page.object_list:
-        supplier.compare_office = representatives.get(supplier.pk)
+        supplier.compare_office, supplier.active_office_count = representatives.get(
+            supplier.pk, (None, 0)
+        )
         if supplier.compare_office:
             supplier.compare_query = comparison.toggled(supplier.compare_office.ka_number, drop=())
     context = {
