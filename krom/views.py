@@ -37,6 +37,6 @@ def server_error(request):
     database, so it works when nothing else does."""
     error = sys.exc_info()[1]
     if isinstance(error, DatabaseError):
-        body = loader.get_template("503.html").render({})
+        body = loader.get_template("503.html").render({}, request)
         return HttpResponse(body, status=503, headers={"Retry-After": "10"})
-    return HttpResponseServerError(loader.get_template("500.html").render({}))
+    return HttpResponseServerError(loader.get_template("500.html").render({}, request))

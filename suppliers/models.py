@@ -1,10 +1,16 @@
+import functools
+import gettext as gettext_module
 import random
+from pathlib import Path
 
+import django
+from django.conf.locale import LANG_INFO
 from django.db import connection, models
 from django.db.models import Count, Exists, F, FloatField, OuterRef, Subquery, Sum, Value
 from django.db.models.functions import Cast, Coalesce, Collate
 from django.urls import reverse
 from django.utils.text import slugify
+from django.utils.translation import get_language, to_locale
 from django.utils.translation import gettext_lazy as _
 
 from offices.models import Office
@@ -31,6 +37,35 @@ class Language(models.Model):
     def __str__(self):
         return self.name_sv
 
+    @property
+    def display_name(self):
+        """The language's name in the UI language: our Swedish and English names; in other
+        UI languages Django's own translation of the name, or the English name."""
+        ui_language = get_language()
+        if ui_language == self.code:
+            return self.native_name
+        if ui_language == "sv":
+            return self.name_sv
+        if ui_language != "en" and self.code in LANG_INFO:
+            return django_catalog(ui_language).gettext(LANG_INFO[self.code]["name"])
+        return self.name_en
+
+    @property
+    def label(self):
+        """The name in the UI language with the language's own name beside it."""
+        name = self.display_name
+        return name if name == self.native_name else f"{name} — {self.native_name}"
+
+
+@functools.cache
+def django_catalog(language_code):
+    """Django's own message catalogue for a language, without the fallback to LANGUAGE_CODE
+    that Django's gettext adds (that would give Swedish names in the Arabic UI)."""
+    localedir = Path(django.__file__).parent / "conf" / "locale"
+    return gettext_module.translation(
+        "django", localedir, [to_locale(language_code)], fallback=True
+    )
+
 
 class Industry(models.Model):
     slug = models.SlugField(_("kortnamn"), max_length=100, unique=True)
@@ -44,6 +79,11 @@ class Industry(models.Model):
 
     def __str__(self):
         return self.name_sv
+
+    @property
+    def display_name(self):
+        """The English name in the English UI; Swedish otherwise (we have no Arabic names)."""
+        return self.name_en if get_language() == "en" else self.name_sv
 
 
 # Weight of the prior in the Bayesian average: a supplier's own reviews count as much as

@@ -54,6 +54,13 @@
     });
   }
 
+  // Filters change the address without a page load: the language links follow it.
+  document.addEventListener("htmx:pushedIntoHistory", function () {
+    document.querySelectorAll("[data-language-link]").forEach(function (link) {
+      link.search = window.location.search;
+    });
+  });
+
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll(".choice").forEach(function (choice) { enhanceChoice(choice); });
   });
