@@ -54,6 +54,25 @@
     });
   }
 
+  // The search filters: behind a "Filtrera" button on narrow screens, always open on wide ones.
+  function enhanceFilters(toggle) {
+    var panel = document.getElementById(toggle.getAttribute("aria-controls"));
+    var narrow = window.matchMedia("(max-width: 59.99rem)");
+    function setOpen(open) {
+      toggle.setAttribute("aria-expanded", String(open));
+      panel.hidden = !open;
+    }
+    function layout() {
+      toggle.hidden = !narrow.matches;
+      setOpen(!narrow.matches);
+    }
+    toggle.addEventListener("click", function () {
+      setOpen(toggle.getAttribute("aria-expanded") !== "true");
+    });
+    narrow.addEventListener("change", layout);
+    layout();
+  }
+
   // Filters change the address without a page load: the language links follow it.
   document.addEventListener("htmx:pushedIntoHistory", function () {
     document.querySelectorAll("[data-language-link]").forEach(function (link) {
@@ -63,5 +82,6 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll(".choice").forEach(function (choice) { enhanceChoice(choice); });
+    document.querySelectorAll("[data-filters-toggle]").forEach(enhanceFilters);
   });
 })();
