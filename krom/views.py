@@ -1,7 +1,8 @@
 import sys
 
+from django.conf import settings
 from django.db import DatabaseError
-from django.http import HttpResponse, HttpResponseServerError
+from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.template import loader
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -18,6 +19,16 @@ def home(request):
         "office_count": Office.objects.active().count(),
     }
     return TemplateResponse(request, "home.html", context)
+
+
+@require_GET
+def design(request):
+    """The component set on one page, for developers: only when DEBUG is on."""
+    if not settings.DEBUG:
+        raise Http404
+    return TemplateResponse(
+        request, "pages/design.html", {"ratings": [(None, 0), (1.4, 3), (3.5, 12), (5, 1)]}
+    )
 
 
 @require_GET

@@ -118,3 +118,18 @@ def test_pages_have_no_inline_scripts_styles_or_event_handlers(client, url):
     assert "<style" not in html
     assert not re.search(r"<script(?![^>]*\bsrc=)", html)
     assert not re.search(r"\son[a-z]+=", html)
+
+
+@pytest.mark.django_db
+def test_design_page_is_not_found_when_debug_is_off(client, settings):
+    settings.DEBUG = False
+    assert client.get("/design/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_design_page_shows_the_components_when_debug_is_on(client, settings):
+    settings.DEBUG = True
+    response = client.get("/design/")
+    assert response.status_code == 200
+    for component in ["Knappar", "Filterpanel", "Kort", "Stjärnor", "Sidnumrering", "Dialog"]:
+        assert f">{component}" in response.text
