@@ -215,8 +215,18 @@ def test_every_page_reflows_at_320_css_pixels_without_horizontal_scrolling(
             page.get_by_role("button", name=text(language, "Filtrera")).click()
         if action:
             action(page, language)
-        assert horizontal_overflow(page) <= 0, name
+        assert horizontal_overflow(page) <= 0, (name, widest_elements(page))
     context.close()
+
+
+def widest_elements(page):
+    """What sticks out sideways, for the failure message."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll('body *')]
+            .map(e => [e.outerHTML.slice(0, 80), e.getBoundingClientRect()])
+            .filter(([, r]) => r.left < 0 || r.right > window.innerWidth)
+            .map(([html, r]) => `${html} ${r.left}..${r.right}`).slice(0, 5)"""
+    )
 
 
 def test_text_at_200_percent_keeps_the_layout_without_horizontal_scrolling(
