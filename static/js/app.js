@@ -14,8 +14,9 @@
     dialog.addEventListener("close", function () {
       if (opener && document.contains(opener)) opener.focus();
     }, { once: true });
-    dialog.showModal();
     var heading = dialog.querySelector("#choose-heading");
+    if (heading) dialog.setAttribute("aria-labelledby", heading.id);
+    dialog.showModal();
     if (heading) heading.focus();
   });
 

@@ -113,6 +113,47 @@ def test_one_h1_and_the_landmarks_on_every_page(live_server, page, supplier, lan
         assert page.get_by_role("navigation", name=text(language, "Huvudmeny")).count() == 1
 
 
+def test_every_aria_reference_points_to_an_element_and_errors_are_linked_to_fields(
+    live_server, page, supplier
+):
+    for name, path, action in STATES:
+        page.goto(live_server.url + path)
+        if action:
+            action(page, "sv")
+        broken = page.evaluate(
+            """() => [...document.querySelectorAll(
+                  '[aria-describedby], [aria-labelledby], [aria-controls]')]
+                .flatMap(e => ['aria-describedby', 'aria-labelledby', 'aria-controls']
+                  .flatMap(a => (e.getAttribute(a) || '').split(/\\s+/).filter(Boolean)))
+                .filter(id => !document.getElementById(id))"""
+        )
+        assert broken == [], (name, broken)
+        unexplained = page.evaluate(
+            """() => [...document.querySelectorAll('[aria-invalid=true]')]
+                .filter(e => ![e, e.closest('fieldset')].some(owner => owner
+                  && (owner.getAttribute('aria-describedby') || '').split(/\\s+/)
+                    .some(id => id.endsWith('_error') && document.getElementById(id))))
+                .map(e => e.id)"""
+        )
+        assert unexplained == [], (name, unexplained)
+
+
+def test_review_form_errors_are_summarised_first_with_links_to_their_fields(
+    live_server, page, supplier
+):
+    page.goto(live_server.url + "/leverantorer/arabiska-jobb-ab/omdome/")
+    submit_empty_review(page, "sv")
+    summary = page.locator(".error-summary")
+    expect(summary).to_be_focused()
+    links = summary.get_by_role("link")
+    assert links.count() >= 3
+    for i in range(links.count()):
+        target = links.nth(i).get_attribute("href").removeprefix("#")
+        assert page.locator(f"[id='{target}']").count() == 1, target
+    links.first.click()
+    assert page.evaluate("document.activeElement.getAttribute('aria-invalid')") == "true"
+
+
 def test_arabic_pages_are_right_to_left_and_mirrored(live_server, page, supplier):
     page.goto(live_server.url + "/ar/leverantorer/")
     assert page.locator("html").get_attribute("dir") == "rtl"
