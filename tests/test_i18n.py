@@ -149,3 +149,4 @@ def test_search_card_names_languages_in_the_ui_language(client):
         supplier=SupplierFactory(language_codes=["sv", "ar"]), municipality=municipality("0180")
     )
     assert "<dd>Arabic, Swedish</dd>" in client.get("/en/leverantorer/").text
+    assert "<dd>العربية، السويديّة</dd>" in client.get("/ar/leverantorer/").text
