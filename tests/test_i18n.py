@@ -150,3 +150,8 @@ def test_search_card_names_languages_in_the_ui_language(client):
     )
     assert "<dd>Arabic, Swedish</dd>" in client.get("/en/leverantorer/").text
     assert "<dd>العربية، السويديّة</dd>" in client.get("/ar/leverantorer/").text
+
+
+def test_the_docker_image_gets_the_compiled_catalogues():
+    dockerfile = (LOCALE.parent / "Dockerfile").read_text()
+    assert "COPY locale ./locale" in dockerfile
