@@ -22,8 +22,12 @@ PREFIXES = {"sv": "", "en": "/en", "ar": "/ar"}
 def supplier():
     cache.clear()  # the review form's rate limit
     uppsala = municipality("0380")
+    # A long Swedish compound in the name: it must wrap at 320 px, not stick out.
     supplier = SupplierFactory(
-        name="Arabiska Jobb AB", language_codes=["sv", "ar"], industry_slugs=["data-it"]
+        name="Arabiska Jobb Kompetensutvecklingscentrum AB",
+        slug="arabiska-jobb-ab",
+        language_codes=["sv", "ar"],
+        industry_slugs=["data-it"],
     )
     OfficeFactory(
         supplier=supplier, name="Arabiska Jobb Uppsala", ka_number="123456", municipality=uppsala
