@@ -155,3 +155,17 @@ def test_search_card_names_languages_in_the_ui_language(client):
 def test_the_docker_image_gets_the_compiled_catalogues():
     dockerfile = (LOCALE.parent / "Dockerfile").read_text()
     assert "COPY locale ./locale" in dockerfile
+
+
+@pytest.mark.django_db
+def test_the_500_page_speaks_the_language_of_the_page_that_failed(client, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr("suppliers.views.SupplierFilter", broken)
+    client.raise_request_exception = False
+    response = client.get("/ar/leverantorer/")
+    assert response.status_code == 500
+    assert '<html lang="ar" dir="rtl">' in response.text
+    assert "حدث خطأ عندنا" in response.text
+    assert 'href="/en/leverantorer/" lang="en"' in response.text
