@@ -1,6 +1,10 @@
 """Swedish at the root, English under /en/ and Arabic under /ar/: catalogues, switcher, labels."""
 
+import os
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import polib
@@ -36,6 +40,42 @@ def test_translations_keep_the_placeholders_of_the_swedish_text(language):
         translations = entry.msgstr_plural.values() if entry.msgid_plural else [entry.msgstr]
         for text in translations:
             assert set(PLACEHOLDER.findall(text)) == expected, (entry.msgid, text)
+
+
+def test_the_catalogues_hold_every_string_in_the_source(tmp_path):
+    """Runs makemessages (as `make messages` does) on a copy of the code: a new or changed
+    text without a catalogue entry fails here. Needs GNU gettext, which only this test does."""
+    if not shutil.which("xgettext"):
+        message = "GNU gettext is not installed (apt-get install gettext)"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"{message}: CI must check the catalogues.")
+        pytest.skip(message)
+    root = LOCALE.parent
+    for name in ["krom", "suppliers", "offices", "reviews", "templates", "locale"]:
+        shutil.copytree(root / name, tmp_path / name, ignore=shutil.ignore_patterns("*.pyc"))
+    shutil.copy(root / "manage.py", tmp_path)
+    subprocess.run(
+        [
+            sys.executable,
+            "manage.py",
+            "makemessages",
+            "-l",
+            "en",
+            "--add-location",
+            "file",
+            "--ignore=templates/pages/design.html",
+        ],
+        cwd=tmp_path,
+        env={**os.environ, "DJANGO_SECRET_KEY": "makemessages", "DJANGO_DEBUG": "1"},
+        check=True,
+        capture_output=True,
+    )
+    remade = polib.pofile(str(tmp_path / "locale" / "en" / "LC_MESSAGES" / "django.po"))
+
+    def messages(po):
+        return {(entry.msgctxt, entry.msgid) for entry in po if not entry.obsolete}
+
+    assert messages(remade) == messages(catalogue("en")), "run `make messages` and translate"
 
 
 @pytest.mark.parametrize("language", UI_LANGUAGES)
