@@ -213,9 +213,11 @@ def test_keyboard_focus_is_clearly_visible(live_server, page, supplier):
         page.keyboard.press("Tab")
         style = page.evaluate(
             "() => { const s = getComputedStyle(document.activeElement);"
-            " return [s.outlineStyle, s.outlineWidth]; }"
+            " return [s.outlineStyle, s.outlineWidth, s.outlineColor, s.boxShadow]; }"
         )
-        assert style == ["solid", "3px"], (active_element(page), style)
+        # A dark ring (contrast on white) inside a yellow one (contrast on the blue header).
+        assert style[:3] == ["solid", "3px", "rgb(27, 27, 27)"], (active_element(page), style)
+        assert style[3].startswith("rgb(255, 191, 71) 0px 0px 0px 6px"), style
 
 
 def test_filters_fold_behind_a_button_on_a_phone_and_open_with_the_keyboard(
