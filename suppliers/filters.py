@@ -123,12 +123,14 @@ class SupplierFilter(django_filters.FilterSet):
         self.languages = {language.code: language for language in Language.objects.all()}
         self.industries = {industry.slug: industry for industry in Industry.objects.all()}
         self.filters["kommun"].extra["choices"] = self.municipality_choices()
-        self.filters["sprak"].extra["choices"] = sorted(
-            ((code, language.label) for code, language in self.languages.items()),
-            key=lambda choice: 0 if get_language() == "sv" else choice[1].casefold(),
-        )
+        languages = self.languages.values()
+        if get_language() != "sv":
+            languages = sorted(languages, key=lambda language: language.label.casefold())
+        self.filters["sprak"].extra["choices"] = [
+            (language.code, language.label_html) for language in languages
+        ]
         self.filters["bransch"].extra["choices"] = [
-            (slug, industry.display_name) for slug, industry in self.industries.items()
+            (slug, industry.label_html) for slug, industry in self.industries.items()
         ]
 
     def municipality_choices(self):

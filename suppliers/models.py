@@ -9,6 +9,7 @@ from django.db import connection, models
 from django.db.models import Count, Exists, F, FloatField, OuterRef, Subquery, Sum, Value
 from django.db.models.functions import Cast, Coalesce, Collate
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.text import slugify
 from django.utils.translation import get_language, to_locale
 from django.utils.translation import gettext_lazy as _
@@ -37,24 +38,47 @@ class Language(models.Model):
     def __str__(self):
         return self.name_sv
 
-    @property
-    def display_name(self):
-        """The language's name in the UI language: our Swedish and English names; in other
-        UI languages Django's own translation of the name, or the English name."""
+    def name_in_ui_language(self):
+        """(name, language of that name): our Swedish and English names; in other UI
+        languages Django's own translation of the name, or else the English name."""
         ui_language = get_language()
         if ui_language == self.code:
-            return self.native_name
+            return self.native_name, self.code
         if ui_language == "sv":
-            return self.name_sv
+            return self.name_sv, "sv"
         if ui_language != "en" and self.code in LANG_INFO:
-            return django_catalog(ui_language).gettext(LANG_INFO[self.code]["name"])
-        return self.name_en
+            english = LANG_INFO[self.code]["name"]
+            name = django_catalog(ui_language).gettext(english)
+            if name != english:
+                return name, ui_language
+        return self.name_en, "en"
+
+    @property
+    def display_name(self):
+        return self.name_in_ui_language()[0]
 
     @property
     def label(self):
         """The name in the UI language with the language's own name beside it."""
         name = self.display_name
         return name if name == self.native_name else f"{name} — {self.native_name}"
+
+    @property
+    def display_name_html(self):
+        """display_name, marked with its language where it differs from the page's, so that
+        screen readers pronounce it right (WCAG 3.1.2)."""
+        name, name_language = self.name_in_ui_language()
+        if name_language == get_language():
+            return name
+        return format_html('<span lang="{}" dir="auto">{}</span>', name_language, name)
+
+    @property
+    def label_html(self):
+        """label, with each part marked with its language."""
+        native = format_html('<span lang="{}" dir="auto">{}</span>', self.code, self.native_name)
+        if self.display_name == self.native_name:
+            return native
+        return format_html("{} — {}", self.display_name_html, native)
 
 
 @functools.cache
@@ -81,9 +105,20 @@ class Industry(models.Model):
         return self.name_sv
 
     @property
+    def display_language(self):
+        """English in the English UI; Swedish otherwise (we have no Arabic names)."""
+        return "en" if get_language() == "en" else "sv"
+
+    @property
     def display_name(self):
-        """The English name in the English UI; Swedish otherwise (we have no Arabic names)."""
-        return self.name_en if get_language() == "en" else self.name_sv
+        return self.name_en if self.display_language == "en" else self.name_sv
+
+    @property
+    def label_html(self):
+        """display_name, marked with its language where it differs from the page's."""
+        if self.display_language == get_language():
+            return self.display_name
+        return format_html('<span lang="{}">{}</span>', self.display_language, self.display_name)
 
 
 # Weight of the prior in the Bayesian average: a supplier's own reviews count as much as

@@ -163,11 +163,24 @@ def test_language_label_is_the_ui_languages_name_beside_the_languages_own(ui_lan
 @pytest.mark.django_db
 def test_search_filters_name_languages_and_ratings_in_the_ui_language(client):
     html = client.get("/en/leverantorer/").text
-    assert "Arabic — العربية" in html
+    assert 'Arabic — <span lang="ar" dir="auto">العربية</span></label>' in html
     assert "5 and higher" in html
     html = client.get("/leverantorer/").text
-    assert "Arabiska — العربية" in html
+    assert 'Arabiska — <span lang="ar" dir="auto">العربية</span></label>' in html
     assert "5 och högre" in html
+
+
+@pytest.mark.django_db
+def test_names_in_another_language_than_the_page_are_marked_with_it(client):
+    html = client.get("/ar/leverantorer/").text
+    # Django has an Arabic name for Swedish, not for Somali: English, marked as such.
+    assert 'السويديّة — <span lang="sv" dir="auto">Svenska</span></label>' in html
+    somali = '<span lang="en" dir="auto">Somali</span> — <span lang="so" dir="auto">Soomaali'
+    assert somali in html
+    assert '<span lang="ar" dir="auto">العربية</span></label>' in html
+    # Industries have Swedish and English names only.
+    assert '<span lang="sv">Data/IT</span></label>' in html
+    assert "Computing/IT</label>" in client.get("/en/leverantorer/").text
 
 
 @pytest.mark.django_db
@@ -190,6 +203,7 @@ def test_search_card_names_languages_in_the_ui_language(client):
     )
     assert "<dd>Arabic, Swedish</dd>" in client.get("/en/leverantorer/").text
     assert "<dd>العربية، السويديّة</dd>" in client.get("/ar/leverantorer/").text
+    assert "<dd>Arabiska, Svenska</dd>" in client.get("/leverantorer/").text
 
 
 def test_the_docker_image_gets_the_compiled_catalogues():
