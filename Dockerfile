@@ -20,6 +20,7 @@ COPY manage.py ./
 COPY templates ./templates
 COPY static ./static
 COPY fixtures ./fixtures
+COPY locale ./locale
 
 # collectstatic needs settings, not secrets: a throwaway key for this one build step.
 RUN DJANGO_SECRET_KEY=collectstatic-only python manage.py collectstatic --no-input -v0

@@ -10,7 +10,7 @@ DEV_ENV := DJANGO_DEBUG=1 DJANGO_SECURE_SSL_REDIRECT=0
 DEMO_SUPPLIERS ?= 60
 DEMO_SEED ?= 1
 
-.PHONY: install install-test run test lint migrate seed clean
+.PHONY: install install-test run test lint migrate seed clean messages
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed (apt-get install python3)."; exit 1; }
@@ -60,6 +60,15 @@ test: install-test
 	$(BIN)/ruff format --check .
 	DJANGO_SECRET_KEY=makemigrations-check $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Re-make the English and Arabic message catalogues from the Swedish source strings and
+# compile them. Needs GNU gettext (apt-get install gettext); the compiled .mo files are
+# committed, so running the site never does.
+MESSAGES_IGNORE := --ignore='.venv/*' --ignore='tests/*' --ignore='bench/*' --ignore='docs/*' \
+	--ignore='staticfiles/*' --ignore='templates/pages/design.html'
+messages: install
+	$(DEV_ENV) $(BIN)/python manage.py makemessages -l en -l ar --add-location file $(MESSAGES_IGNORE)
+	$(DEV_ENV) $(BIN)/python manage.py compilemessages --ignore='.venv'
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3 .pytest_cache .ruff_cache

@@ -38,6 +38,7 @@ urlpatterns += i18n_patterns(
         TemplateView.as_view(template_name="pages/privacy.html"),
         name="privacy",
     ),
+    path("design/", views.design, name="design"),
     path("", include("offices.urls")),
     path("leverantorer/<slug:slug>/", include("reviews.urls")),
     prefix_default_language=False,

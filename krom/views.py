@@ -1,7 +1,8 @@
 import sys
 
+from django.conf import settings
 from django.db import DatabaseError
-from django.http import HttpResponse, HttpResponseServerError
+from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.template import loader
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -21,6 +22,16 @@ def home(request):
 
 
 @require_GET
+def design(request):
+    """The component set on one page, for developers: only when DEBUG is on."""
+    if not settings.DEBUG:
+        raise Http404
+    return TemplateResponse(
+        request, "pages/design.html", {"ratings": [(None, 0), (1.4, 3), (3.5, 12), (5, 1)]}
+    )
+
+
+@require_GET
 def robots_txt(request):
     sitemap = request.build_absolute_uri(reverse("sitemap"))
     lines = ["User-agent: *", "Allow: /", f"Sitemap: {sitemap}", ""]
@@ -37,6 +48,6 @@ def server_error(request):
     database, so it works when nothing else does."""
     error = sys.exc_info()[1]
     if isinstance(error, DatabaseError):
-        body = loader.get_template("503.html").render({})
+        body = loader.get_template("503.html").render({}, request)
         return HttpResponse(body, status=503, headers={"Retry-After": "10"})
-    return HttpResponseServerError(loader.get_template("500.html").render({}))
+    return HttpResponseServerError(loader.get_template("500.html").render({}, request))

@@ -2,15 +2,21 @@
 
 import django_filters
 from django import forms
-from django.utils.translation import get_language
+from django.utils.functional import lazy
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from offices.models import Municipality
 from suppliers.models import Industry, Language
 
-RATING_CHOICES = [(str(n), _("%(n)s och högre") % {"n": n}) for n in range(5, 0, -1)]
+
+def rating_label(n):
+    return gettext("%(n)s och högre") % {"n": n}
+
+
+RATING_CHOICES = [(str(n), lazy(rating_label, str)(n)) for n in range(5, 0, -1)]
 RESULT_GRADE_CHOICES = [("4", _("4 av 4"))] + [
-    (str(n), _("%(n)s och högre") % {"n": n}) for n in range(3, 0, -1)
+    (str(n), lazy(rating_label, str)(n)) for n in range(3, 0, -1)
 ]
 DEFAULT_DISTANCE_KM = 50
 DISTANCE_CHOICES = [
@@ -153,11 +159,14 @@ class SupplierFilter(django_filters.FilterSet):
         self.languages = {language.code: language for language in Language.objects.all()}
         self.industries = {industry.slug: industry for industry in Industry.objects.all()}
         self.filters["kommun"].extra["choices"] = self.municipality_choices()
+        languages = self.languages.values()
+        if get_language() != "sv":
+            languages = sorted(languages, key=lambda language: language.label.casefold())
         self.filters["sprak"].extra["choices"] = [
-            (code, language_label(language)) for code, language in self.languages.items()
+            (language.code, language.label_html) for language in languages
         ]
         self.filters["bransch"].extra["choices"] = [
-            (slug, industry.name_sv) for slug, industry in self.industries.items()
+            (slug, industry.label_html) for slug, industry in self.industries.items()
         ]
 
     def municipality_choices(self):
@@ -246,8 +255,3 @@ class SupplierFilter(django_filters.FilterSet):
                 )
                 ignored.append((field.label, value, reason))
         return [(label, str(value)[:40], reason) for label, value, reason in ignored]
-
-
-def language_label(language):
-    name = language.name_sv if get_language() == "sv" else language.name_en
-    return name if name == language.native_name else f"{name} — {language.native_name}"

@@ -1,6 +1,11 @@
+import functools
+import gettext as gettext_module
 import random
+from pathlib import Path
 
+import django
 from django.conf import settings
+from django.conf.locale import LANG_INFO
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connection, models
@@ -8,7 +13,9 @@ from django.db.models import Count, Exists, F, FloatField, Min, OuterRef, Q, Sub
 from django.db.models.functions import Cast, Coalesce, Collate
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.text import slugify
+from django.utils.translation import get_language, to_locale
 from django.utils.translation import gettext_lazy as _
 
 from offices.geo import distance_km_expression
@@ -36,6 +43,58 @@ class Language(models.Model):
     def __str__(self):
         return self.name_sv
 
+    def name_in_ui_language(self):
+        """(name, language of that name): our Swedish and English names; in other UI
+        languages Django's own translation of the name, or else the English name."""
+        ui_language = get_language()
+        if ui_language == self.code:
+            return self.native_name, self.code
+        if ui_language == "sv":
+            return self.name_sv, "sv"
+        if ui_language != "en" and self.code in LANG_INFO:
+            english = LANG_INFO[self.code]["name"]
+            name = django_catalog(ui_language).gettext(english)
+            if name != english:
+                return name, ui_language
+        return self.name_en, "en"
+
+    @property
+    def display_name(self):
+        return self.name_in_ui_language()[0]
+
+    @property
+    def label(self):
+        """The name in the UI language with the language's own name beside it."""
+        name = self.display_name
+        return name if name == self.native_name else f"{name} — {self.native_name}"
+
+    @property
+    def display_name_html(self):
+        """display_name, marked with its language where it differs from the page's, so that
+        screen readers pronounce it right (WCAG 3.1.2)."""
+        name, name_language = self.name_in_ui_language()
+        if name_language == get_language():
+            return name
+        return format_html('<span lang="{}" dir="auto">{}</span>', name_language, name)
+
+    @property
+    def label_html(self):
+        """label, with each part marked with its language."""
+        native = format_html('<span lang="{}" dir="auto">{}</span>', self.code, self.native_name)
+        if self.display_name == self.native_name:
+            return native
+        return format_html("{} — {}", self.display_name_html, native)
+
+
+@functools.cache
+def django_catalog(language_code):
+    """Django's own message catalogue for a language, without the fallback to LANGUAGE_CODE
+    that Django's gettext adds (that would give Swedish names in the Arabic UI)."""
+    localedir = Path(django.__file__).parent / "conf" / "locale"
+    return gettext_module.translation(
+        "django", localedir, [to_locale(language_code)], fallback=True
+    )
+
 
 class Industry(models.Model):
     slug = models.SlugField(_("kortnamn"), max_length=100, unique=True)
@@ -49,6 +108,22 @@ class Industry(models.Model):
 
     def __str__(self):
         return self.name_sv
+
+    @property
+    def display_language(self):
+        """English in the English UI; Swedish otherwise (we have no Arabic names)."""
+        return "en" if get_language() == "en" else "sv"
+
+    @property
+    def display_name(self):
+        return self.name_en if self.display_language == "en" else self.name_sv
+
+    @property
+    def label_html(self):
+        """display_name, marked with its language where it differs from the page's."""
+        if self.display_language == get_language():
+            return self.display_name
+        return format_html('<span lang="{}">{}</span>', self.display_language, self.display_name)
 
 
 # Weight of the prior in the Bayesian average: a supplier's own reviews count as much as

@@ -128,3 +128,17 @@ def test_privacy_page_names_every_cookie_and_what_a_review_stores(client):
     for expected in ["neutral_ordning", "csrftoken", "IP-adress", "30 dagar", "inga spårare"]:
         assert expected in text
     assert 'href="/om-kakor-och-personuppgifter/"' in client.get("/").content.decode()
+
+
+def test_design_page_is_not_found_when_debug_is_off(client, settings):
+    settings.DEBUG = False
+    assert client.get("/design/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_design_page_shows_the_components_when_debug_is_on(client, settings):
+    settings.DEBUG = True
+    response = client.get("/design/")
+    assert response.status_code == 200
+    for component in ["Knappar", "Filterpanel", "Kort", "Stjärnor", "Sidnumrering", "Dialog"]:
+        assert f">{component}" in response.text

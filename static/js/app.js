@@ -14,8 +14,9 @@
     dialog.addEventListener("close", function () {
       if (opener && document.contains(opener)) opener.focus();
     }, { once: true });
-    dialog.showModal();
     var heading = dialog.querySelector("#choose-heading");
+    if (heading) dialog.setAttribute("aria-labelledby", heading.id);
+    dialog.showModal();
     if (heading) heading.focus();
   });
 
@@ -54,7 +55,34 @@
     });
   }
 
+  // The search filters: behind a "Filtrera" button on narrow screens, always open on wide ones.
+  function enhanceFilters(toggle) {
+    var panel = document.getElementById(toggle.getAttribute("aria-controls"));
+    var narrow = window.matchMedia("(max-width: 59.99rem)");
+    function setOpen(open) {
+      toggle.setAttribute("aria-expanded", String(open));
+      panel.hidden = !open;
+    }
+    function layout() {
+      toggle.hidden = !narrow.matches;
+      setOpen(!narrow.matches);
+    }
+    toggle.addEventListener("click", function () {
+      setOpen(toggle.getAttribute("aria-expanded") !== "true");
+    });
+    narrow.addEventListener("change", layout);
+    layout();
+  }
+
+  // Filters change the address without a page load: the language links follow it.
+  document.addEventListener("htmx:pushedIntoHistory", function () {
+    document.querySelectorAll("[data-language-link]").forEach(function (link) {
+      link.search = window.location.search;
+    });
+  });
+
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll(".choice").forEach(function (choice) { enhanceChoice(choice); });
+    document.querySelectorAll("[data-filters-toggle]").forEach(enhanceFilters);
   });
 })();

@@ -1,0 +1,27 @@
+from django.conf import settings
+
+
+def language_links(request):
+    """This page in each UI language, with its query string: for the language switcher.
+
+    Every language uses the same (Swedish) paths, so switching only swaps the prefix:
+    none for Swedish, /en/ and /ar/ for the others.
+    """
+    path = request.path
+    for code, _name in settings.LANGUAGES:
+        if code != settings.LANGUAGE_CODE and path.startswith(f"/{code}/"):
+            path = path[len(code) + 1 :]
+            break
+    query = request.META.get("QUERY_STRING", "")
+    links = []
+    for code, name in settings.LANGUAGES:
+        prefix = "" if code == settings.LANGUAGE_CODE else f"/{code}"
+        links.append(
+            {
+                "code": code,
+                "name": name,
+                "url": f"{prefix}{path}" + (f"?{query}" if query else ""),
+                "bidi": code in settings.LANGUAGES_BIDI,
+            }
+        )
+    return {"language_links": links}
