@@ -1,6 +1,7 @@
 """The offices a visitor compares, kept in the URL (?kontor=<ka>&kontor=<ka>) so that a
 comparison can be shared and works without JavaScript and without cookies."""
 
+from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext as _
 
 from offices.fields import KA_NUMBER_PATTERN, normalize_ka_number
@@ -98,7 +99,7 @@ def comparison_rows(offices, municipality=None, grades=None):
         if not supplier.review_count:
             return _("Inga omdömen ännu")
         return _("%(average)s av 5 (%(count)d omdömen)") % {
-            "average": f"{supplier.rating_average:.1f}".replace(".", ","),
+            "average": floatformat(supplier.rating_average, 1),
             "count": supplier.review_count,
         }
 
