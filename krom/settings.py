@@ -66,6 +66,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Pages compressed for slow connections (Django pads gzip output against BREACH).
+    "django.middleware.gzip.GZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Response headers first, so that every response carries them, /healthz's too.
     "csp.middleware.CSPMiddleware",

@@ -172,3 +172,12 @@ def test_database_down_is_a_friendly_503_that_asks_to_retry(client, monkeypatch)
     assert response["Retry-After"] == "10"
     assert "kort avbrott" in response.content.decode()
     assert "connection refused" not in response.content.decode()
+
+
+def test_pages_are_compressed_for_browsers_that_accept_gzip(client, office):
+    response = client.get("/leverantorer/", HTTP_ACCEPT_ENCODING="gzip, br")
+    assert response["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in response["Vary"]
+    import gzip
+
+    assert "Sök leverantör" in gzip.decompress(response.content).decode()
