@@ -31,10 +31,6 @@ class Comparison:
     def __len__(self):
         return len(self.ka_numbers)
 
-    @property
-    def is_full(self):
-        return len(self.ka_numbers) >= MAX_OFFICES
-
     def messages(self):
         notes = []
         if self.refused:

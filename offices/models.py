@@ -142,9 +142,6 @@ class OfficeQuerySet(models.QuerySet):
     def active(self):
         return self.filter(is_active=True, supplier__is_active=True)
 
-    def with_place(self):
-        return self.select_related("supplier", "municipality__county")
-
     def with_distance_from(self, municipality):
         """Annotate distance_km from the municipality's centroid; an office without
         coordinates of its own counts as lying at its municipality's centroid."""
