@@ -7,7 +7,7 @@ can compute it the same way on SQLite and PostgreSQL.
 
 import math
 
-from django.db.models import F, FloatField, Value
+from django.db.models import FloatField, Value
 from django.db.models.functions import Cast, Sqrt
 
 KM_PER_DEGREE_LATITUDE = 111.2
@@ -20,18 +20,9 @@ def distance_km(latitude, longitude, other_latitude, other_longitude):
     return math.sqrt(north * north + east * east)
 
 
-def distance_km_expression(latitude, longitude, latitude_field, longitude_field):
-    """The same distance as distance_km(), from a fixed point to the given fields
-    (field names or expressions)."""
+def distance_km_expression(latitude, longitude, other_latitude, other_longitude):
+    """The same distance as distance_km(), from a fixed point to two query expressions."""
     km_per_degree_longitude = KM_PER_DEGREE_LATITUDE * math.cos(math.radians(latitude))
-    north = (Cast(_expression(latitude_field), FloatField()) - Value(latitude)) * Value(
-        KM_PER_DEGREE_LATITUDE
-    )
-    east = (Cast(_expression(longitude_field), FloatField()) - Value(longitude)) * Value(
-        km_per_degree_longitude
-    )
+    north = (Cast(other_latitude, FloatField()) - Value(latitude)) * Value(KM_PER_DEGREE_LATITUDE)
+    east = (Cast(other_longitude, FloatField()) - Value(longitude)) * Value(km_per_degree_longitude)
     return Sqrt(north * north + east * east, output_field=FloatField())
-
-
-def _expression(field):
-    return F(field) if isinstance(field, str) else field

@@ -1,11 +1,10 @@
 from django.db import models
 from django.db.models import Q
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from offices.fields import KANumberField, PostalCodeField, format_postal_code
-from offices.geo import distance_km, distance_km_expression
+from offices.geo import distance_km
 from offices.search import accent_insensitive_regex, search_words
 
 LATITUDE_RANGE = Q(latitude__gte=-90) & Q(latitude__lte=90)
@@ -141,20 +140,6 @@ class Municipality(models.Model):
 class OfficeQuerySet(models.QuerySet):
     def active(self):
         return self.filter(is_active=True, supplier__is_active=True)
-
-    def with_distance_from(self, municipality):
-        """Annotate distance_km from the municipality's centroid; an office without
-        coordinates of its own counts as lying at its municipality's centroid."""
-        return self.annotate(
-            position_latitude=Coalesce("latitude", "municipality__latitude"),
-            position_longitude=Coalesce("longitude", "municipality__longitude"),
-            distance_km=distance_km_expression(
-                municipality.latitude,
-                municipality.longitude,
-                "position_latitude",
-                "position_longitude",
-            ),
-        )
 
     def matching_text(self, text):
         """Offices where every word of `text` is part of the supplier's, the office's, the
