@@ -83,7 +83,6 @@ def comparison_rows(offices, municipality=None, grades=None):
     [{"label": …, "cells": [text, …], "differs": bool}] – plain text, so the template
     escapes it and "differs" compares what the visitor reads.
     """
-    from offices.geo import distance_km
 
     def yes_no(value):
         return _("Ja") if value else _("Nej")
@@ -143,14 +142,7 @@ def comparison_rows(offices, municipality=None, grades=None):
             (
                 _("Avstånd från %(name)s") % {"name": municipality.name},
                 [
-                    _("%(km)s km")
-                    % {
-                        "km": round(
-                            distance_km(
-                                municipality.latitude, municipality.longitude, *office.position
-                            )
-                        )
-                    }
+                    _("%(km)s km") % {"km": round(office.distance_km_from(municipality))}
                     for office in offices
                 ],
             )

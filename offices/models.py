@@ -169,9 +169,7 @@ class OfficeQuerySet(models.QuerySet):
         for office in offices.order_by("name"):
             counts[office.supplier_id] = counts.get(office.supplier_id, 0) + 1
             if municipality is not None:
-                office.distance_km = distance_km(
-                    municipality.latitude, municipality.longitude, *office.position
-                )
+                office.distance_km = office.distance_km_from(municipality)
             current = chosen.get(office.supplier_id)
             if current is None or (
                 municipality is not None and office.distance_km < current.distance_km
@@ -292,12 +290,14 @@ class Office(Verifiable):
             for name in ACCESSIBILITY_FIELDS
         ]
 
-    @property
-    def position(self):
-        """(latitude, longitude), or the municipality's centroid when the office has none."""
+    def distance_km_from(self, municipality):
+        """Kilometres from the municipality's centroid; an office without coordinates of
+        its own counts as lying at its own municipality's centroid."""
         if self.latitude is None or self.longitude is None:
-            return self.municipality.latitude, self.municipality.longitude
-        return self.latitude, self.longitude
+            position = self.municipality.latitude, self.municipality.longitude
+        else:
+            position = self.latitude, self.longitude
+        return distance_km(municipality.latitude, municipality.longitude, *position)
 
     @property
     def full_address(self):

@@ -12,7 +12,6 @@ from django.views.decorators.vary import vary_on_headers
 from krom.htmx import render_page_or_partial
 from offices.comparison import Comparison
 from offices.fields import KA_NUMBER_PATTERN, normalize_ka_number
-from offices.geo import distance_km
 from offices.models import Municipality, Office
 from reviews import abuse
 from suppliers.filters import SupplierFilter
@@ -97,12 +96,7 @@ def detail(request, slug):
     )
     if municipality:
         for office in offices:
-            office.distance_km = distance_km(
-                municipality.latitude,
-                municipality.longitude,
-                office.position[0],
-                office.position[1],
-            )
+            office.distance_km = office.distance_km_from(municipality)
         offices.sort(key=lambda office: office.distance_km)
     comparison = Comparison(request.GET)
     for office in offices:
