@@ -15,6 +15,7 @@ import ipaddress
 import time
 
 from django.core.cache import cache
+from django.template.response import TemplateResponse
 from django.utils.crypto import salted_hmac
 
 SUBMISSIONS_PER_WINDOW = 3
@@ -63,3 +64,16 @@ def record_submission(client, action="reviews"):
     now = time.time()
     recent = _recent_submissions(client, now, action)
     cache.set(_cache_key(client, action), [*recent, now], WINDOW_SECONDS)
+
+
+def rate_limited_response(request, client, template_name, context, action="reviews"):
+    """The form page again with HTTP 429 when the client has sent too many, else None.
+
+    The page gets `retry_after_minutes` to say how long to wait; what was typed is kept."""
+    wait = seconds_until_allowed(client, action)
+    if not wait:
+        return None
+    context["retry_after_minutes"] = -(-wait // 60)
+    response = TemplateResponse(request, template_name, context, status=429)
+    response["Retry-After"] = str(wait)
+    return response

@@ -26,12 +26,9 @@ def create(request, slug):
     form = ReviewForm(request.POST, supplier=supplier)
     context["form"] = form
     client = abuse.client_hash(request)
-    wait = abuse.seconds_until_allowed(client)
-    if wait:
-        context["retry_after_minutes"] = -(-wait // 60)
-        response = TemplateResponse(request, "reviews/create.html", context, status=429)
-        response["Retry-After"] = str(wait)
-        return response
+    limited = abuse.rate_limited_response(request, client, "reviews/create.html", context)
+    if limited:
+        return limited
     if form.is_valid():
         if form.is_spam:
             abuse.record_submission(client)

@@ -147,12 +147,11 @@ def report_error(request, slug):
         return TemplateResponse(request, "suppliers/report_error.html", context)
     form = context["form"] = ErrorReportForm(request.POST, supplier=supplier)
     client = abuse.client_hash(request)
-    wait = abuse.seconds_until_allowed(client, action="error-reports")
-    if wait:
-        context["retry_after_minutes"] = -(-wait // 60)
-        response = TemplateResponse(request, "suppliers/report_error.html", context, status=429)
-        response["Retry-After"] = str(wait)
-        return response
+    limited = abuse.rate_limited_response(
+        request, client, "suppliers/report_error.html", context, action="error-reports"
+    )
+    if limited:
+        return limited
     if not form.is_valid():
         return TemplateResponse(request, "suppliers/report_error.html", context)
     if not form.is_spam:
