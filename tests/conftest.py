@@ -19,3 +19,15 @@ def static_files_without_collectstatic(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in Swedish: a request under /en/ or /ar/ leaves its language
+    active in the thread, and URLs reversed in the next test would carry its prefix."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
