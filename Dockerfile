@@ -13,7 +13,11 @@ COPY pyproject.toml README.md ./
 COPY krom ./krom
 COPY suppliers ./suppliers
 COPY offices ./offices
+COPY grades ./grades
+COPY afsync ./afsync
 COPY reviews ./reviews
+COPY demo ./demo
+COPY opendata ./opendata
 RUN pip install .
 
 COPY manage.py ./

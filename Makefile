@@ -38,6 +38,7 @@ install-test: $(VENV)/.installed-test
 
 migrate: install
 	$(DEV_ENV) $(BIN)/python manage.py migrate --no-input
+	$(DEV_ENV) $(BIN)/python manage.py load_reference_data
 	$(DEV_ENV) $(BIN)/python manage.py createcachetable
 
 seed: migrate

@@ -54,6 +54,7 @@ def prepare_database(env):
         if not exists:
             connection.execute(f'CREATE DATABASE "{BENCH_DB}"')
     manage(env, "migrate", "--no-input")
+    manage(env, "load_reference_data", "-v0")
     manage(env, "createcachetable")
     started = time.perf_counter()
     result = manage(env, "seed_demo", "--suppliers", str(SUPPLIERS), "--seed", "1")
@@ -98,12 +99,13 @@ def running_server():
 
 
 def sample_paths(env):
-    """Slugs, KA-numbers and filter values to build a realistic request mix from."""
+    """Supplier slugs, and 'slug/office key/KA-number' of offices (the KA-number is their
+    contract's), to build a realistic request mix from."""
     script = (
         "from suppliers.models import Supplier; from offices.models import Office;"
         "print('|'.join(Supplier.objects.searchable().values_list('slug', flat=True)[:400]));"
-        "print('|'.join(f'{s}/{k}' for s, k in Office.objects.active()"
-        ".values_list('supplier__slug', 'ka_number')[:400]))"
+        "print('|'.join(f'{o.supplier.slug}/{o.url_key}/{o.ka_number}' for o in "
+        "Office.objects.active().select_related('supplier', 'contract')[:400]))"
     )
     output = manage(env, "shell", "-c", script).stdout.strip().splitlines()
     return output[-2].split("|"), output[-1].split("|")

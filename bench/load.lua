@@ -33,13 +33,12 @@ request = function()
   elseif roll < 0.75 then
     path = "/leverantorer/" .. pick(slugs) .. "/"
   elseif roll < 0.88 then
-    local office = pick(offices)
-    local slash = string.find(office, "/")
-    path = "/leverantorer/" .. string.sub(office, 1, slash - 1) .. "/kontor/" .. string.sub(office, slash + 1) .. "/valj/"
+    local slug, key = string.match(pick(offices), "([^/]+)/([^/]+)/([^/]+)")
+    path = "/leverantorer/" .. slug .. "/kontor/" .. key .. "/valj/"
     if math.random() < 0.7 then headers["HX-Request"] = "true" end
   else
-    local office = pick(offices)
-    path = "/ka/" .. string.sub(office, string.find(office, "/") + 1) .. "/"
+    local ka = string.match(pick(offices), "[^/]+/[^/]+/([^/]+)")
+    path = "/ka/" .. ka .. "/"
   end
   return wrk.format("GET", path, headers)
 end

@@ -51,6 +51,7 @@ def production_server(suppliers=60, reviews=5):
             subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)
 
         manage("migrate", "--no-input", "-v0")
+        manage("load_reference_data", "-v0")
         manage("createcachetable")
         manage("seed_demo", "--suppliers", str(suppliers), "--reviews", str(reviews))
         manage("collectstatic", "--no-input", "-v0")

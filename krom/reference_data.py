@@ -1,5 +1,6 @@
-"""Reference data (counties, municipalities, delivery areas, languages, occupation fields)
-shipped as CSV files in fixtures/reference/ and loaded by data migrations."""
+"""Reference data (counties, municipalities, delivery areas with their AF regions, languages,
+occupation fields) shipped as CSV files in fixtures/reference/ and loaded by
+`manage.py load_reference_data`, which is idempotent."""
 
 import csv
 from pathlib import Path
@@ -54,7 +55,12 @@ def load_delivery_areas(get_model):
 
     Raises ValueError unless the CSV puts every municipality in exactly one area."""
     rows = read_rows("delivery_areas.csv")
-    areas = upsert(get_model("offices", "DeliveryArea"), rows, "code", {"name": _column("name")})
+    areas = upsert(
+        get_model("offices", "DeliveryArea"),
+        rows,
+        "code",
+        {"name": _column("name"), "region": _column("region")},
+    )
     area_of = {}
     for row in rows:
         for code in row["municipality_codes"].split():
@@ -90,6 +96,12 @@ def load_languages_and_industries(get_model):
         "slug",
         {field: _column(field) for field in ("name_sv", "name_en")},
     )
+
+
+def load_reference_data(get_model):
+    load_counties_and_municipalities(get_model)
+    load_delivery_areas(get_model)
+    load_languages_and_industries(get_model)
 
 
 def _column(name):

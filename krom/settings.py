@@ -8,6 +8,8 @@ DJANGO_SECURE_SSL_REDIRECT  default on when debug is off; "0" turns it off
 DJANGO_SECURE_COOKIES  cookies only over HTTPS (default: as DJANGO_SECURE_SSL_REDIRECT)
 DJANGO_ADMIN_PATH      where the admin lives (default "admin/")
 REDIS_URL              shared cache in Redis instead of the database cache table
+AF_SUPPLIER_SEARCH_URL the JSON address of Arbetsförmedlingen's "Sök leverantör" that
+                       `manage.py sync_af_offices` fetches when given no saved pages
 """
 
 import os
@@ -59,10 +61,13 @@ INSTALLED_APPS = [
     "django_filters",
     "django_htmx",
     "template_partials",
-    "import_export",
     "suppliers",
     "offices",
+    "grades",
+    "afsync",
     "reviews",
+    "demo",
+    "opendata",
 ]
 
 MIDDLEWARE = [
@@ -98,6 +103,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",
                 "krom.context_processors.language_links",
+                "demo.context_processors.example_data",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
@@ -196,6 +202,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 ADMIN_PATH = os.environ.get("DJANGO_ADMIN_PATH", "admin/").strip("/") + "/"
+AF_SUPPLIER_SEARCH_URL = os.environ.get("AF_SUPPLIER_SEARCH_URL", "").strip()
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 CSRF_FAILURE_VIEW = "krom.views.csrf_failure"

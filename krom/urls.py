@@ -41,6 +41,7 @@ urlpatterns += i18n_patterns(
     path("design/", views.design, name="design"),
     path("", include("offices.urls")),
     path("leverantorer/<slug:slug>/", include("reviews.urls")),
+    path("oppna-data/", include("opendata.urls")),
     prefix_default_language=False,
 )
 

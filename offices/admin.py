@@ -2,7 +2,16 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from offices.models import ACCESSIBILITY_FIELDS, County, DeliveryArea, Municipality, Office
+from offices.models import (
+    ACCESSIBILITY_FIELDS,
+    Contract,
+    ContractName,
+    County,
+    DeliveryArea,
+    Municipality,
+    Office,
+)
+from offices.services import save_contract
 from suppliers.admin import NoBulkDeleteAdmin
 
 
@@ -29,7 +38,8 @@ class MunicipalityInline(admin.TabularInline):
 
 @admin.register(DeliveryArea)
 class DeliveryAreaAdmin(admin.ModelAdmin):
-    list_display = ["name", "code", "municipality_count"]
+    list_display = ["name", "region", "code", "municipality_count"]
+    list_filter = ["region"]
     search_fields = ["name", "code", "municipalities__name"]
     prepopulated_fields = {"code": ["name"]}
     inlines = [MunicipalityInline]
@@ -50,29 +60,94 @@ class MunicipalityAdmin(admin.ModelAdmin):
     search_fields = ["code", "name"]
 
 
+class ContractNameInline(admin.TabularInline):
+    model = ContractName
+    extra = 0
+    fields = ["name", "first_seen", "last_seen"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class ContractOfficeInline(admin.TabularInline):
+    """The contract's offices, each edited on its own page."""
+
+    model = Office
+    fk_name = "contract"
+    extra = 0
+    fields = ["name", "street_address", "postal_town", "is_active", "taking_participants"]
+    readonly_fields = fields
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Contract)
+class ContractAdmin(NoBulkDeleteAdmin):
+    list_display = [
+        "ka_number",
+        "supplier",
+        "delivery_area",
+        "current_grade",
+        "current_grade_month",
+        "in_force",
+    ]
+    list_filter = ["in_force", "delivery_area__region", "current_grade", "delivery_area"]
+    list_select_related = ["supplier", "delivery_area"]
+    search_fields = ["ka_number", "supplier__name", "names__name", "delivery_area__name"]
+    autocomplete_fields = ["supplier", "delivery_area"]
+    readonly_fields = ["current_grade", "current_grade_month", "created_at", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["ka_number", "supplier", "delivery_area", "in_force"]}),
+        (_("Avtalstid"), {"fields": ["start_date", "ended_on"]}),
+        (
+            _("Arbetsförmedlingens resultatbetyg"),
+            {"fields": ["current_grade", "current_grade_month"]},
+        ),
+        (_("Kontroll av uppgifterna"), {"fields": ["verified_at", "data_source", "source_note"]}),
+        (_("Historik"), {"fields": ["created_at", "updated_at"]}),
+    ]
+    inlines = [ContractNameInline, ContractOfficeInline]
+    # A contract ends (in_force off, with the date) on its own page: no bulk actions.
+    actions = []
+
+    def save_model(self, request, obj, form, change):
+        save_contract(obj)
+
+
 @admin.register(Office)
 class OfficeAdmin(NoBulkDeleteAdmin):
     list_display = [
         "name",
-        "ka_number",
+        "contract",
         "supplier",
         "postal_town",
         "municipality",
         "is_active",
     ]
     list_filter = ["is_active", "taking_participants", "step_free_entrance", "municipality__county"]
-    list_select_related = ["supplier", "municipality"]
+    list_select_related = [
+        "supplier",
+        "municipality",
+        "contract__supplier",
+        "contract__delivery_area",
+    ]
     search_fields = [
-        "ka_number",
+        "contract__ka_number",
+        "legacy_ka_number",
         "name",
         "postal_town",
         "municipality__name",
         "supplier__name",
     ]
-    autocomplete_fields = ["supplier", "municipality"]
-    readonly_fields = ["created_at", "updated_at"]
+    autocomplete_fields = ["contract", "municipality"]
+    readonly_fields = ["supplier", "legacy_ka_number", "created_at", "updated_at"]
     fieldsets = [
-        (None, {"fields": ["supplier", "name", "ka_number", "is_active"]}),
+        (None, {"fields": ["contract", "supplier", "name", "is_active"]}),
         (
             _("Adress"),
             {"fields": ["street_address", "postal_code", "postal_town", "municipality"]},
@@ -85,5 +160,6 @@ class OfficeAdmin(NoBulkDeleteAdmin):
             {"fields": [*ACCESSIBILITY_FIELDS, "accessibility_notes"]},
         ),
         (_("Kontroll av uppgifterna"), {"fields": ["verified_at", "data_source", "source_note"]}),
+        (_("Arbetsförmedlingen"), {"fields": ["af_address_id", "legacy_ka_number"]}),
         (_("Historik"), {"fields": ["created_at", "updated_at"]}),
     ]

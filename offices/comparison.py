@@ -1,68 +1,106 @@
-"""The offices a visitor compares, kept in the URL (?kontor=<ka>&kontor=<ka>) so that a
-comparison can be shared and works without JavaScript and without cookies."""
+"""The offices a visitor compares, kept in the URL (?kontor=<office>&kontor=<office>) so
+that a comparison can be shared and works without JavaScript and without cookies.
+
+An office is named as Office.url_key writes it, "<id>-<name>". Links shared before
+contracts named an office by its own KA-number, digits only: those still name it, through
+Office.legacy_ka_number (the rule of Office.objects.from_url_key)."""
+
+from dataclasses import dataclass, field
 
 from django.template.defaultfilters import floatformat
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from offices.fields import KA_NUMBER_PATTERN, normalize_ka_number
+from offices.models import URL_KEY, Office
 
 PARAMETER = "kontor"
 MAX_OFFICES = 3
 
 
+@dataclass(frozen=True)
+class OfficeKey:
+    """One office as the URL names it: by its id, or by its own KA-number from before
+    contracts. Two keys are equal when they name the same office in the same way."""
+
+    text: str = field(compare=False)
+    office_id: int | None = None
+    legacy_ka_number: str | None = None
+
+    @classmethod
+    def parse(cls, value):
+        """The key in `value`, or None when it names no office."""
+        match = URL_KEY.fullmatch(value)
+        if match is None:
+            return None
+        if match.group("name") is None:
+            return cls(value, legacy_ka_number=match.group("id"))
+        return cls(value, office_id=int(match.group("id")))
+
+    def __str__(self):
+        return self.text
+
+
 class Comparison:
     def __init__(self, query):
         self.query = query
-        self.ka_numbers, self.refused, self.ignored = [], [], []
+        self.office_keys, self.refused, self.ignored = [], [], []
         for value in query.getlist(PARAMETER)[:50]:
-            ka_number = normalize_ka_number(value)
-            if not KA_NUMBER_PATTERN.match(ka_number):
+            key = OfficeKey.parse(value)
+            if key is None:
                 self.ignored.append(value[:20])
-            elif ka_number in self.ka_numbers or ka_number in self.refused:
+            elif key in self.office_keys or key in self.refused:
                 continue
-            elif len(self.ka_numbers) == MAX_OFFICES:
-                self.refused.append(ka_number)
+            elif len(self.office_keys) == MAX_OFFICES:
+                self.refused.append(key)
             else:
-                self.ka_numbers.append(ka_number)
+                self.office_keys.append(key)
 
-    def __contains__(self, ka_number):
-        return ka_number in self.ka_numbers
+    def __contains__(self, url_key):
+        """Whether the office with this url_key is compared (an old KA-number naming it
+        in the URL does not count: /jamfor/ renames it)."""
+        return OfficeKey.parse(url_key) in self.office_keys
 
     def __len__(self):
-        return len(self.ka_numbers)
+        return len(self.office_keys)
 
     def messages(self):
         notes = []
         if self.refused:
             notes.append(
                 _(
-                    "Du kan jämföra högst %(max)d kontor. Vi lade inte till KA-nummer %(refused)s. "
+                    "Du kan jämföra högst %(max)d kontor. Vi lade inte till fler. "
                     "Ta bort ett kontor ur jämförelsen först."
                 )
-                % {"max": MAX_OFFICES, "refused": ", ".join(self.refused)}
+                % {"max": MAX_OFFICES}
             )
         if self.ignored:
             notes.append(
-                _("Vi hoppade över %(values)s: ett KA-nummer består av 5–10 siffror.")
+                _("Vi hoppade över %(values)s: det är inte en länk till ett kontor.")
                 % {"values": ", ".join(f"”{value}”" for value in self.ignored)}
             )
         return notes
 
-    def with_ka_numbers(self, ka_numbers, drop=("sida",)):
+    def with_keys(self, keys, drop=("sida",)):
         """The current query string, with these offices compared and `drop` left out."""
         query = self.query.copy()
         for name in drop:
             query.pop(name, None)
-        query.setlist(PARAMETER, ka_numbers)
+        query.setlist(PARAMETER, [str(key) for key in keys])
         encoded = query.urlencode()
         return f"?{encoded}" if encoded else "?"
 
-    def toggled(self, ka_number, drop=("sida",)):
-        """The query string that adds the office, or removes it if it is already compared."""
-        if ka_number in self.ka_numbers:
-            kept = [ka for ka in self.ka_numbers if ka != ka_number]
-            return self.with_ka_numbers(kept, drop)
-        return self.with_ka_numbers([*self.ka_numbers, ka_number], drop)
+    def toggled(self, url_key, drop=("sida",)):
+        """The query string that adds the office with this url_key, or removes it if it is
+        already compared."""
+        key = OfficeKey.parse(url_key)
+        if key in self.office_keys:
+            return self.with_keys([other for other in self.office_keys if other != key], drop)
+        return self.with_keys([*self.office_keys, url_key], drop)
+
+    def name_offices(self, offices):
+        """Name the compared offices as found (compared_offices()), by their url_key: old
+        KA-numbers and outdated names give way, offices not found are dropped."""
+        self.office_keys = [OfficeKey.parse(office.url_key) for office in offices]
 
     def comparison_query(self):
         """For /jamfor/: the offices, and the municipality to measure distance from."""
@@ -70,15 +108,38 @@ class Comparison:
         for name in list(query):
             if name not in (PARAMETER, "kommun"):
                 query.pop(name)
-        query.setlist(PARAMETER, self.ka_numbers)
+        query.setlist(PARAMETER, [str(key) for key in self.office_keys])
         encoded = query.urlencode()
         return f"?{encoded}" if encoded else ""
 
 
-def comparison_rows(offices, municipality=None, grades=None):
-    """The compared facts as rows of text, one cell per office, marking where they differ.
+def compared_offices(comparison):
+    """(offices, missing): the compared offices job seekers can choose, in the URL's
+    order, and the keys of those not found among them. At most three queries."""
+    keys = comparison.office_keys
+    legacy = [key.legacy_ka_number for key in keys if key.legacy_ka_number]
+    by_legacy = {}
+    if legacy:
+        by_legacy = dict(
+            Office.objects.filter(legacy_ka_number__in=legacy).values_list("legacy_ka_number", "pk")
+        )
+    ids = [key.office_id or by_legacy.get(key.legacy_ka_number) for key in keys]
+    found = {
+        office.pk: office
+        for office in Office.objects.for_comparison([pk for pk in ids if pk is not None])
+    }
+    offices, missing = [], []
+    for key, office_id in zip(keys, ids, strict=True):
+        office = found.get(office_id)
+        if office is None:
+            missing.append(key)
+        elif office not in offices:
+            offices.append(office)
+    return offices, missing
 
-    grades: {(supplier id, delivery area id): current ResultGrade}.
+
+def comparison_rows(offices, municipality=None):
+    """The compared facts as rows of text, one cell per office, marking where they differ.
 
     [{"label": …, "cells": [text, …], "differs": bool}] – plain text, so the template
     escapes it and "differs" compares what the visitor reads.
@@ -99,22 +160,27 @@ def comparison_rows(offices, municipality=None, grades=None):
         }
 
     def result_grade(office):
-        area = office.municipality.delivery_area
-        grade = (grades or {}).get((office.supplier_id, area.pk if area else None))
-        if grade is None or grade.stars is None:
-            reason = grade.get_no_grade_reason_display() if grade else _("inget publicerat")
+        contract = office.contract
+        if contract.current_grade_month is None:
             return _(
-                "Inget betyg ännu (%(reason)s). Inget betyg betyder inte en dålig leverantör."
-            ) % {"reason": reason}
-        return _(
-            "%(stars)d av 4 i %(area)s (mätperiod %(start)s – %(end)s, publicerat %(published)s)"
-        ) % {
-            "stars": grade.stars,
-            "area": area.name,
-            "start": _date(grade.period_start),
-            "end": _date(grade.period_end),
-            "published": _date(grade.published_on),
+                "Inget betyg ännu (inget publicerat för avtalet). "
+                "Inget betyg betyder inte en dålig leverantör."
+            )
+        facts = {
+            "stars": contract.current_grade,
+            "area": contract.delivery_area.name,
+            "month": date_format(contract.current_grade_month, "F Y"),
         }
+        if contract.current_grade is None:
+            return (
+                _(
+                    "Inget betyg ännu för avtalet i %(area)s (%(month)s): Arbetsförmedlingen "
+                    "skriver ”Betyg saknas” och anger inte varför. "
+                    "Inget betyg betyder inte en dålig leverantör."
+                )
+                % facts
+            )
+        return _("%(stars)d av 4 för avtalet i %(area)s (%(month)s)") % facts
 
     def taking(office):
         if office.taking_participants:
@@ -174,6 +240,4 @@ def comparison_rows(offices, municipality=None, grades=None):
 
 
 def _date(value):
-    from django.utils.formats import date_format
-
     return date_format(value, "j F Y")

@@ -5,7 +5,10 @@ from django.db import models
 from django.db.models.functions import Length
 from django.utils.translation import gettext_lazy as _
 
+# What the lookup accepts: Arbetsförmedlingen's 8 digits, and the 5–10 digits of numbers
+# from before contracts had their own (see Contract's constraint).
 KA_NUMBER_PATTERN = re.compile(r"^[0-9]{5,10}$")
+AF_KA_NUMBER_PATTERN = re.compile(r"^[0-9]{8}$")
 _KA_PREFIX = re.compile(r"^\s*KA[\s:.\-]*", re.IGNORECASE)
 _SEPARATORS = re.compile(r"[\s\-]+")
 # Arabic-Indic and Persian digits, as typed on Arabic and Persian keyboards, to 0–9.
@@ -32,9 +35,9 @@ def normalize_ka_number(value):
 
 
 def validate_ka_number(value):
-    if not KA_NUMBER_PATTERN.match(value or ""):
+    if not AF_KA_NUMBER_PATTERN.match(value or ""):
         raise ValidationError(
-            _("Ett KA-nummer består av 5–10 siffror, till exempel 123456."),
+            _("Ett KA-nummer består av 8 siffror, till exempel 10072909."),
             code="invalid_ka_number",
         )
 
@@ -76,7 +79,7 @@ NormalizedDigitsField.register_lookup(Length)
 
 
 class KANumberField(NormalizedDigitsField):
-    """An office's KA-number at Arbetsförmedlingen."""
+    """A contract's KA-number at Arbetsförmedlingen."""
 
     default_validators = [validate_ka_number]
 

@@ -10,8 +10,8 @@ class KALookupForm(forms.Form):
     q = forms.CharField(
         label=_("KA-nummer eller namn"),
         help_text=_(
-            "Skriv ett KA-nummer, till exempel KA 123 45, eller en del av leverantörens "
-            "eller kontorets namn eller orten."
+            "Skriv ett KA-nummer, till exempel KA 1007 2909, eller en del av leverantörens "
+            "namn, leveransområdet, kontorets namn eller orten."
         ),
         label_suffix="",
         max_length=QUERY_MAX_LENGTH,
@@ -26,6 +26,8 @@ class KALookupForm(forms.Form):
     )
 
     def ka_number(self):
-        """The query as a KA-number (digits only), or None when it is not one."""
+        """The query as a KA-number (digits only), or None when it is not one: 8 digits
+        as Arbetsförmedlingen writes them, or the 5–10 of an office's number from before
+        contracts."""
         ka_number = normalize_ka_number(self.cleaned_data["q"])
         return ka_number if KA_NUMBER_PATTERN.match(ka_number) else None

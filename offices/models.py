@@ -1,48 +1,19 @@
-from django.db import models
-from django.db.models import Q
-from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
+import re
 
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from krom.verification import Verifiable
 from offices.fields import KANumberField, PostalCodeField, format_postal_code
 from offices.geo import distance_km
 from offices.search import accent_insensitive_regex, search_words
 
+URL_KEY = re.compile(r"(?P<id>[0-9]{1,10})(?P<name>-[-a-z0-9_]*)?")
 LATITUDE_RANGE = Q(latitude__gte=-90) & Q(latitude__lte=90)
 LONGITUDE_RANGE = Q(longitude__gte=-180) & Q(longitude__lte=180)
-
-
-class DataSource(models.TextChoices):
-    SUPPLIER = "supplier", _("leverantören själv")
-    ARBETSFORMEDLINGEN = "af_list", _("Arbetsförmedlingens publicerade lista")
-    ADMIN = "admin", _("kontroll av Matchningskollen")
-
-
-class Verifiable(models.Model):
-    """When the data was last checked, and where it came from."""
-
-    verified_at = models.DateField(_("uppgifterna kontrollerades"), null=True, blank=True)
-    data_source = models.CharField(
-        _("källa"), max_length=20, choices=DataSource.choices, blank=True
-    )
-    source_note = models.CharField(
-        _("om källan"),
-        max_length=200,
-        blank=True,
-        help_text=_("Till exempel listans datum: ”Arbetsförmedlingens lista 1 oktober 2026”."),
-    )
-
-    class Meta:
-        abstract = True
-
-    @property
-    def verification_is_stale(self):
-        """Not checked at all, or not within STALE_AFTER_DAYS."""
-        if self.verified_at is None:
-            return True
-        return (timezone.localdate() - self.verified_at).days > STALE_AFTER_DAYS
-
-
-STALE_AFTER_DAYS = 180
 
 
 class Accessibility(models.TextChoices):
@@ -87,12 +58,30 @@ class MunicipalityQuerySet(models.QuerySet):
         return None
 
 
+class AfRegion(models.TextChoices):
+    """Arbetsförmedlingen's six regions, as its files name them."""
+
+    NORD = "Nord", "Nord"
+    MITT = "Mitt", "Mitt"
+    VAST = "Väst", "Väst"
+    OST = "Öst", "Öst"
+    SYD = "Syd", "Syd"
+    STOCKHOLM_GOTLAND = "Stockholm-Gotland", "Stockholm-Gotland"
+
+
 class DeliveryArea(models.Model):
-    """Arbetsförmedlingen's leveransområde: the area a supplier's results grade is given for.
-    Every municipality belongs to exactly one."""
+    """Arbetsförmedlingen's leveransområde: a contract is one supplier in one area, and AF's
+    grade is given per contract. Each area belongs to one AF region."""
 
     code = models.SlugField(_("kod"), max_length=100, unique=True)
     name = models.CharField(_("namn"), max_length=100, unique=True)
+    region = models.CharField(
+        _("Arbetsförmedlingens region"),
+        max_length=20,
+        choices=AfRegion.choices,
+        blank=True,
+        help_text=_("Tomt bara för områden från tiden före Arbetsförmedlingens egna listor."),
+    )
 
     class Meta:
         ordering = ["name"]
@@ -137,14 +126,18 @@ class Municipality(models.Model):
         return self.name
 
 
-class OfficeQuerySet(models.QuerySet):
-    def active(self):
-        return self.filter(is_active=True, supplier__is_active=True)
+class ContractQuerySet(models.QuerySet):
+    def in_force(self):
+        """Contracts a job seeker can be placed with: in force, listed by Arbetsförmedlingen
+        (or never synced), with an active supplier."""
+        return self.filter(
+            in_force=True, no_longer_listed_on__isnull=True, supplier__is_active=True
+        )
 
     def matching_text(self, text):
-        """Offices where every word of `text` is part of the supplier's, the office's, the
-        postal town's or the municipality's name, ignoring case and accents; none when `text`
-        has no letters or digits."""
+        """Contracts where every word of `text` is part of the supplier's name (or a name
+        the contract has had in Arbetsförmedlingen's files), the delivery area's, or one of
+        its offices' names, postal towns or municipalities; ignoring case and accents."""
         words = search_words(text)
         if not words:
             return self.none()
@@ -153,18 +146,182 @@ class OfficeQuerySet(models.QuerySet):
             pattern = accent_insensitive_regex(word)
             queryset = queryset.filter(
                 Q(supplier__name__iregex=pattern)
-                | Q(name__iregex=pattern)
-                | Q(postal_town__iregex=pattern)
-                | Q(municipality__name__iregex=pattern)
+                | Q(delivery_area__name__iregex=pattern)
+                | Exists(ContractName.objects.filter(contract=OuterRef("pk"), name__iregex=pattern))
+                | Exists(
+                    Office.objects.filter(contract=OuterRef("pk")).filter(
+                        Q(name__iregex=pattern)
+                        | Q(postal_town__iregex=pattern)
+                        | Q(municipality__name__iregex=pattern)
+                    )
+                )
             )
         return queryset
+
+    def for_caseworker_lookup(self):
+        """What the caseworker lookup (/ka/) shows of each contract: its supplier, area,
+        offices and Arbetsförmedlingen's grades, in a fixed number of queries."""
+        return self.select_related("supplier", "delivery_area").prefetch_related(
+            models.Prefetch(
+                "offices",
+                queryset=Office.objects.select_related("municipality").order_by("name"),
+            ),
+            "result_grades",
+        )
+
+
+class Contract(Verifiable):
+    """An agreement (avtal) between Arbetsförmedlingen and one supplier for one delivery
+    area, identified by its KA-number. All the contract's offices share that number."""
+
+    ka_number = KANumberField(
+        _("KA-nummer"),
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_(
+            "Arbetsförmedlingens nummer för avtalet: 8 siffror, till exempel 10072909. "
+            "Alla avtalets kontor har samma nummer."
+        ),
+        error_messages={"unique": _("Ett annat avtal har redan det här KA-numret.")},
+    )
+    supplier = models.ForeignKey(
+        "suppliers.Supplier",
+        on_delete=models.PROTECT,
+        related_name="contracts",
+        verbose_name=_("leverantör"),
+    )
+    delivery_area = models.ForeignKey(
+        DeliveryArea,
+        on_delete=models.PROTECT,
+        related_name="contracts",
+        verbose_name=_("leveransområde"),
+    )
+    start_date = models.DateField(_("avtalet började"), null=True, blank=True)
+    # Arbetsförmedlingen's latest published grade, kept by grades.services whenever grades
+    # are imported, so that search and pages read it without scanning the history.
+    current_grade = models.PositiveSmallIntegerField(
+        _("aktuellt resultatbetyg"), null=True, blank=True, editable=False
+    )
+    current_grade_month = models.DateField(
+        _("månad för aktuellt betyg"), null=True, blank=True, editable=False
+    )
+    in_force = models.BooleanField(
+        _("gäller"),
+        default=True,
+        help_text=_("Ett avtal som har upphört visas inte i sökningen och kan inte väljas."),
+    )
+    ended_on = models.DateField(_("upphörde"), null=True, blank=True)
+    no_longer_listed_on = models.DateField(
+        _("inte längre listat sedan"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Saknades i Arbetsförmedlingens ”Sök leverantör” vid synkningen den dagen."),
+    )
+    created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
+
+    objects = ContractQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["ka_number"]
+        verbose_name = _("avtal")
+        verbose_name_plural = pgettext_lazy("plural", "avtal")
+        constraints = [
+            # Arbetsförmedlingen's numbers have 8 digits (validated in forms); contracts
+            # migrated from the time when each office had its own number may have 5–10.
+            models.CheckConstraint(
+                condition=Q(current_grade__isnull=True)
+                | Q(current_grade__gte=1, current_grade__lte=4),
+                name="contract_current_grade_1_to_4",
+            ),
+            models.CheckConstraint(
+                condition=Q(ka_number__isnull=True)
+                | (Q(ka_number__length__gte=5) & Q(ka_number__length__lte=10)),
+                name="contract_ka_number_5_to_10_characters",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["supplier", "in_force"], name="contract_supplier_in_force"),
+            models.Index(fields=["delivery_area", "in_force"], name="contract_area_in_force"),
+            models.Index(fields=["current_grade"], name="contract_current_grade"),
+        ]
+
+    def __str__(self):
+        number = self.ka_number or _("utan KA-nummer")
+        return f"{number}: {self.supplier} – {self.delivery_area}"
+
+    @property
+    def is_available(self):
+        """Job seekers can choose the contract: it is in force, listed by Arbetsförmedlingen
+        and its supplier active."""
+        return self.in_force and self.no_longer_listed_on is None and self.supplier.is_active
+
+    @property
+    def grade_history(self):
+        """Arbetsförmedlingen's grades for the contract, oldest month first (uses the
+        prefetched result_grades where there are any)."""
+        return sorted(self.result_grades.all(), key=lambda grade: grade.month)
+
+
+class ContractName(models.Model):
+    """A name the contract's supplier has had in Arbetsförmedlingen's files: names change
+    (a takeover) and are spelt differently from file to file, while the KA-number stays."""
+
+    contract = models.ForeignKey(
+        Contract, on_delete=models.CASCADE, related_name="names", verbose_name=_("avtal")
+    )
+    name = models.CharField(_("namn"), max_length=200)
+    first_seen = models.DateField(_("först sedd"))
+    last_seen = models.DateField(_("senast sedd"))
+
+    class Meta:
+        ordering = ["contract", "first_seen", "name"]
+        verbose_name = _("namn i Arbetsförmedlingens filer")
+        verbose_name_plural = pgettext_lazy("plural", "namn i Arbetsförmedlingens filer")
+        constraints = [
+            models.UniqueConstraint(fields=["contract", "name"], name="contract_name_once"),
+            models.CheckConstraint(
+                condition=Q(first_seen__lte=models.F("last_seen")),
+                name="contract_name_seen_in_order",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+def available_office(prefix=""):
+    """The rule for an office a job seeker can find and choose, as a Q: the office is active
+    and listed, and its contract in force and listed (its supplier's being active is
+    checked where the query starts from offices). `prefix` reaches offices from elsewhere,
+    e.g. "offices__"."""
+    return Q(
+        **{
+            f"{prefix}is_active": True,
+            f"{prefix}no_longer_listed_on__isnull": True,
+            f"{prefix}contract__in_force": True,
+            f"{prefix}contract__no_longer_listed_on__isnull": True,
+        }
+    )
+
+
+class OfficeQuerySet(models.QuerySet):
+    def active(self):
+        """Offices a job seeker can find and choose."""
+        return self.filter(available_office(), supplier__is_active=True)
 
     def representatives(self, suppliers, municipality=None):
         """{supplier id: (office to compare from a search card, number of active offices)}.
 
         The office is the nearest to the municipality, or the first by name. One query for
         a page of suppliers."""
-        offices = self.active().filter(supplier__in=suppliers).select_related("municipality")
+        offices = (
+            self.active()
+            .filter(supplier__in=suppliers)
+            .select_related("municipality", "contract__delivery_area")
+        )
         chosen, counts = {}, {}
         for office in offices.order_by("name"):
             counts[office.supplier_id] = counts.get(office.supplier_id, 0) + 1
@@ -177,32 +334,66 @@ class OfficeQuerySet(models.QuerySet):
                 chosen[office.supplier_id] = office
         return {supplier_id: (chosen[supplier_id], counts[supplier_id]) for supplier_id in chosen}
 
-    def for_comparison(self, ka_numbers):
+    def for_comparison(self, office_ids):
         return (
             self.active()
-            .filter(ka_number__in=ka_numbers)
-            .select_related("supplier", "municipality__delivery_area")
+            .filter(pk__in=office_ids)
+            .select_related("supplier", "municipality", "contract__delivery_area")
             .prefetch_related("supplier__languages", "supplier__industries")
         )
 
-    def for_caseworker_lookup(self):
-        """What the caseworker lookup (/ka/) shows of each office, in one query."""
-        return self.select_related("supplier", "municipality")
+    def from_url_key(self, key):
+        """The office a URL names: '<id>-<name>' as Office.url_key makes it, or a bare
+        number, the office's own KA-number from before contracts (old shared links).
+        None for anything else."""
+        match = URL_KEY.fullmatch(key or "")
+        if match is None:
+            return None
+        office_id, legacy = match.group("id"), match.group("name") is None
+        if legacy:
+            return self.filter(legacy_ka_number=office_id).first()
+        return self.filter(pk=int(office_id)).first()
 
 
 class Office(Verifiable):
+    contract = models.ForeignKey(
+        Contract,
+        on_delete=models.PROTECT,
+        related_name="offices",
+        verbose_name=_("avtal"),
+        help_text=_("Kontoret har avtalets KA-nummer."),
+    )
+    # The contract's supplier, kept here for the search's joins: set from the contract by
+    # save() and by offices.services.save_contract() when a contract changes hands.
     supplier = models.ForeignKey(
         "suppliers.Supplier",
         on_delete=models.CASCADE,
         related_name="offices",
         verbose_name=_("leverantör"),
+        editable=False,
     )
     name = models.CharField(_("kontorets namn"), max_length=200)
-    ka_number = KANumberField(
-        _("KA-nummer"),
+    legacy_ka_number = models.CharField(
+        _("tidigare eget KA-nummer"),
+        max_length=10,
         unique=True,
-        help_text=_("Arbetsförmedlingens nummer för kontoret, 5–10 siffror."),
-        error_messages={"unique": _("Ett annat kontor har redan det här KA-numret.")},
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Från tiden då varje kontor hade ett eget nummer: gamla länkar leder hit."),
+    )
+    af_address_id = models.CharField(
+        _("Arbetsförmedlingens adress-id"),
+        max_length=20,
+        blank=True,
+        help_text=_("Adressens id i Arbetsförmedlingens ”Sök leverantör”, när det är känt."),
+    )
+    no_longer_listed_on = models.DateField(
+        _("inte längre listat sedan"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Saknades i Arbetsförmedlingens ”Sök leverantör” vid synkningen den dagen."),
     )
     street_address = models.CharField(_("gatuadress"), max_length=200)
     postal_code = PostalCodeField(_("postnummer"))
@@ -241,9 +432,10 @@ class Office(Verifiable):
         verbose_name = _("kontor")
         verbose_name_plural = _("kontor")
         constraints = [
-            models.CheckConstraint(
-                condition=Q(ka_number__length__gte=5) & Q(ka_number__length__lte=10),
-                name="office_ka_number_5_to_10_characters",
+            models.UniqueConstraint(
+                fields=["contract", "af_address_id"],
+                condition=~Q(af_address_id=""),
+                name="office_af_address_once_per_contract",
             ),
             models.CheckConstraint(
                 condition=Q(postal_code__length=5),
@@ -267,12 +459,27 @@ class Office(Verifiable):
         ]
 
     def __str__(self):
-        return f"{self.name} (KA {self.ka_number})"
+        return f"{self.name} (KA {self.contract.ka_number})"
+
+    def save(self, *args, **kwargs):
+        self.supplier_id = self.contract.supplier_id
+        super().save(*args, **kwargs)
+
+    @property
+    def ka_number(self):
+        """The office's contract's KA-number: what the job seeker tells the caseworker."""
+        return self.contract.ka_number
+
+    @property
+    def url_key(self):
+        """The office in URLs: its id, then its name for people reading the link."""
+        return f"{self.pk}-{slugify(self.name) or 'kontor'}"
 
     @property
     def is_available(self):
-        """Job seekers can choose the office: it and its supplier are both active."""
-        return self.is_active and self.supplier.is_active
+        """Job seekers can choose the office: it is active and listed, and so is its
+        contract."""
+        return self.is_active and self.no_longer_listed_on is None and self.contract.is_available
 
     @property
     def postal_code_display(self):

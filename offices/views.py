@@ -1,3 +1,4 @@
+from django.db.models import prefetch_related_objects
 from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -6,11 +7,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
-from offices.comparison import Comparison, comparison_rows
+from offices.comparison import Comparison, compared_offices, comparison_rows
 from offices.fields import KA_NUMBER_PATTERN, normalize_ka_number
 from offices.forms import QUERY_MAX_LENGTH, KALookupForm
-from offices.models import Municipality, Office
-from suppliers.models import ResultGrade
+from offices.models import Contract, Municipality, Office
 
 RESULT_LIMIT = 50
 JSON_PARAMS = {"ensure_ascii": False}
@@ -23,14 +23,74 @@ def wants_json(request):
     return request.get_preferred_type(["text/html", "application/json"]) == "application/json"
 
 
-def office_as_json(office):
-    """One office in the shape docs/api.md describes."""
-    supplier = office.supplier
+def contract_url(contract, office=None):
+    """The contract's page under /ka/, at the office when one is given; None for a
+    contract without a KA-number that no old office number leads to."""
+    if contract.ka_number:
+        url = reverse("offices:ka_detail", args=[contract.ka_number])
+        return f"{url}#kontor-{office.url_key}" if office else url
+    if office is not None and office.legacy_ka_number:
+        return reverse("offices:ka_detail", args=[office.legacy_ka_number])
+    return None
+
+
+def office_page_url(office):
+    """The office on its supplier's page, where job seekers choose it; None when that
+    page does not show it."""
+    if not office.is_available:
+        return None
+    return f"{office.contract.supplier.get_absolute_url()}#kontor-{office.url_key}"
+
+
+def month_as_json(month):
+    return month.strftime("%Y-%m")
+
+
+def date_as_json(value):
+    return value.isoformat() if value else None
+
+
+def contract_as_json(contract):
+    """One contract in the shape docs/api.md describes (reads only what
+    Contract.objects.for_caseworker_lookup() fetched)."""
+    supplier, area = contract.supplier, contract.delivery_area
+    current_grade = None
+    if contract.current_grade_month is not None:
+        current_grade = {
+            "grade": contract.current_grade,
+            "month": month_as_json(contract.current_grade_month),
+        }
     return {
-        "ka_number": office.ka_number,
-        "url": reverse("offices:ka_detail", args=[office.ka_number]),
+        "ka_number": contract.ka_number,
+        "url": contract_url(contract),
+        "in_force": contract.in_force,
+        "no_longer_listed_on": date_as_json(contract.no_longer_listed_on),
+        "available": contract.is_available,
+        "start_date": date_as_json(contract.start_date),
+        "ended_on": date_as_json(contract.ended_on),
+        "supplier": {
+            "name": supplier.name,
+            "slug": supplier.slug,
+            "organisation_number": supplier.organisation_number_display or None,
+            "active": supplier.is_active,
+            "example": supplier.is_example,
+            "url": supplier.get_absolute_url() if supplier.is_active else None,
+        },
+        "delivery_area": {"code": area.code, "name": area.name, "region": area.region or None},
+        "current_grade": current_grade,
+        "grade_history": [
+            {"month": month_as_json(grade.month), "grade": grade.stars}
+            for grade in contract.grade_history
+        ],
+        "offices": [office_as_json(office) for office in contract.offices.all()],
+    }
+
+
+def office_as_json(office):
+    return {
+        "id": office.pk,
         "name": office.name,
-        "active": office.is_available,
+        "legacy_ka_number": office.legacy_ka_number,
         "address": {
             "street": office.street_address,
             "postal_code": office.postal_code_display,
@@ -39,13 +99,25 @@ def office_as_json(office):
         },
         "phone": office.phone or None,
         "email": office.email or None,
-        "supplier": {
-            "name": supplier.name,
-            "slug": supplier.slug,
-            "organisation_number": supplier.organisation_number_display,
-            "active": supplier.is_active,
-        },
+        "active": office.is_available,
+        "taking_new_participants": office.taking_participants,
+        "taking_new_participants_from": date_as_json(office.taking_participants_from),
+        "url": office_page_url(office),
     }
+
+
+def contract_with_number(ka_number):
+    """(contract, office) for a KA-number: the contract that has it, or – for an office's
+    own number from before contracts – that office's contract and the office.
+    (None, None) when neither is known."""
+    contracts = Contract.objects.for_caseworker_lookup()
+    contract = contracts.filter(ka_number=ka_number).first()
+    if contract is not None:
+        return contract, None
+    office = Office.objects.filter(legacy_ka_number=ka_number).first()
+    if office is None:
+        return None, None
+    return contracts.get(pk=office.contract_id), office
 
 
 @require_GET
@@ -63,15 +135,19 @@ def ka_lookup(request):
 
     query = form.cleaned_data["q"]
     ka_number = form.ka_number()
-    offices = Office.objects.for_caseworker_lookup()
     if not query:
         results = []
     elif ka_number:
-        results = list(offices.filter(ka_number=ka_number))
-        if results and not as_json:
-            return redirect("offices:ka_detail", ka_number=ka_number)
+        contract, office = contract_with_number(ka_number)
+        if contract is not None and not as_json:
+            return redirect(contract_url(contract, office))
+        results = [contract] if contract else []
     else:
-        results = list(offices.matching_text(query)[: RESULT_LIMIT + 1])
+        results = list(
+            Contract.objects.for_caseworker_lookup()
+            .matching_text(query)
+            .order_by("supplier__name", "delivery_area__name", "ka_number")[: RESULT_LIMIT + 1]
+        )
     truncated = len(results) > RESULT_LIMIT
     results = results[:RESULT_LIMIT]
 
@@ -80,14 +156,16 @@ def ka_lookup(request):
             "query": query,
             "count": len(results),
             "truncated": truncated,
-            "offices": [office_as_json(office) for office in results],
+            "contracts": [contract_as_json(contract) for contract in results],
         }
         return JsonResponse(data, json_dumps_params=JSON_PARAMS)
+    for contract in results:
+        contract.url = contract_url(contract)
     context = {
         "form": form,
         "query": query,
         "ka_number": ka_number,
-        "offices": results,
+        "contracts": results,
         "truncated": truncated,
         "result_limit": RESULT_LIMIT,
     }
@@ -100,23 +178,38 @@ def ka_detail(request, ka_number):
     as_json = wants_json(request)
     canonical = normalize_ka_number(ka_number)
     if not KA_NUMBER_PATTERN.match(canonical):
-        message = _("Ett KA-nummer består av 5–10 siffror, till exempel 123456.")
+        message = _(
+            "Ett KA-nummer består av 8 siffror, till exempel 10072909. "
+            "Äldre nummer kan ha 5–10 siffror."
+        )
         return ka_not_found(request, ka_number, message, as_json)
     if canonical != ka_number:
-        url = reverse("offices:ka_detail", args=[canonical])
-        if request.META.get("QUERY_STRING"):
-            url += "?" + request.META["QUERY_STRING"]
-        return redirect(url, permanent=True)
+        return redirect(with_query_string(request, canonical), permanent=True)
 
-    office = Office.objects.for_caseworker_lookup().filter(ka_number=canonical).first()
-    if office is None:
-        message = _("Vi hittar inget kontor med KA-nummer %(ka_number)s.") % {
-            "ka_number": canonical
-        }
+    contract, office = contract_with_number(canonical)
+    if contract is None:
+        message = _("Vi hittar inget avtal med KA-nummer %(ka_number)s.") % {"ka_number": canonical}
         return ka_not_found(request, canonical, message, as_json)
+    if contract.ka_number and contract.ka_number != canonical:
+        # An office's own number from before contracts: on to its contract, at the office.
+        if as_json:
+            return redirect(with_query_string(request, contract.ka_number))
+        return redirect(contract_url(contract, office))
     if as_json:
-        return JsonResponse({"office": office_as_json(office)}, json_dumps_params=JSON_PARAMS)
-    return TemplateResponse(request, "offices/ka_detail.html", {"office": office})
+        return JsonResponse({"contract": contract_as_json(contract)}, json_dumps_params=JSON_PARAMS)
+    prefetch_related_objects([contract], "names")
+    offices = list(contract.offices.all())
+    for each in offices:
+        each.page_url = office_page_url(each)
+    context = {"contract": contract, "offices": offices, "ka_number": canonical}
+    return TemplateResponse(request, "offices/ka_detail.html", context)
+
+
+def with_query_string(request, ka_number):
+    url = reverse("offices:ka_detail", args=[ka_number])
+    if request.META.get("QUERY_STRING"):
+        url += "?" + request.META["QUERY_STRING"]
+    return url
 
 
 def ka_not_found(request, typed, message, as_json):
@@ -131,27 +224,17 @@ def ka_not_found(request, typed, message, as_json):
 def compare(request):
     """Up to three offices side by side; the list lives in the URL."""
     comparison = Comparison(request.GET)
-    by_ka = {o.ka_number: o for o in Office.objects.for_comparison(comparison.ka_numbers)}
-    offices = [by_ka[ka] for ka in comparison.ka_numbers if ka in by_ka]
-    missing = [ka for ka in comparison.ka_numbers if ka not in by_ka]
+    offices, missing = compared_offices(comparison)
+    comparison.name_offices(offices)
     municipality = Municipality.objects.from_query(request.GET.get("kommun", ""))
     for office in offices:
-        office.remove_query = comparison.toggled(office.ka_number)
+        office.remove_query = comparison.toggled(office.url_key)
     context = {
         "comparison": comparison,
         "offices": offices,
         "missing": missing,
         "municipality": municipality,
-        "rows": comparison_rows(offices, municipality, current_grades_of(offices)),
+        "rows": comparison_rows(offices, municipality),
         "notes": comparison.messages(),
     }
     return TemplateResponse(request, "offices/compare.html", context)
-
-
-def current_grades_of(offices):
-    """{(supplier id, delivery area id): current grade} for the offices' own areas."""
-    grades = ResultGrade.objects.current().filter(
-        supplier__in={office.supplier_id for office in offices},
-        delivery_area__in={office.municipality.delivery_area_id for office in offices},
-    )
-    return {(grade.supplier_id, grade.delivery_area_id): grade for grade in grades}

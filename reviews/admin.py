@@ -99,8 +99,8 @@ class ReviewAdmin(admin.ModelAdmin):
     ]
     list_display_links = ["status", "created_at"]
     list_filter = ["status", "rating"]
-    list_select_related = ["supplier", "office", "moderated_by"]
-    search_fields = ["supplier__name", "office__ka_number", "comment"]
+    list_select_related = ["supplier", "office__contract", "moderated_by"]
+    search_fields = ["supplier__name", "office__contract__ka_number", "comment"]
     autocomplete_fields = ["supplier", "office"]
     actions = [approve_selected, reject_selected]
     date_hierarchy = "created_at"

@@ -4,7 +4,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET, require_http_methods
 
-from reviews import abuse, services
+from krom import abuse
+from reviews import services
 from reviews.forms import ReviewForm
 from suppliers.models import Supplier
 

@@ -3,18 +3,15 @@ import re
 from django.contrib import admin, messages
 from django.db import models
 from django.db.models import Count, Exists, OuterRef
-from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from import_export.admin import ImportMixin
 from stdnum.se import orgnr
 
+from krom.verification import DataSource
 from offices.fields import normalize_ka_number
-from offices.models import County, DataSource, Office
-from suppliers.models import ErrorReport, Industry, Language, ResultGrade, Supplier
-from suppliers.resources import GradeFileError, GradeListCSV, ResultGradeResource
-from suppliers.services import save_result_grade
+from offices.models import Contract, County, Office
+from suppliers.models import ErrorReport, Industry, Language, Supplier, SupplierName
 
 _DIGITS_AND_SEPARATORS = re.compile(r"^\s*(KA)?[\d\s\-:.]+$", re.IGNORECASE)
 
@@ -44,23 +41,26 @@ class CountyListFilter(admin.SimpleListFilter):
         return queryset
 
 
-class OfficeInline(admin.StackedInline):
-    model = Office
+class ContractInline(admin.TabularInline):
+    """The supplier's contracts; each contract's page lists and links its offices."""
+
+    model = Contract
     extra = 0
-    autocomplete_fields = ["municipality"]
-    fields = [
-        ("name", "ka_number", "is_active"),
-        ("street_address", "postal_code", "postal_town"),
-        "municipality",
-        ("latitude", "longitude"),
-        ("phone", "email"),
-        ("taking_participants", "taking_participants_from"),
-        ("verified_at", "data_source"),
-    ]
+    fields = ["ka_number", "delivery_area", "in_force", "current_grade", "current_grade_month"]
+    readonly_fields = ["current_grade", "current_grade_month"]
+    autocomplete_fields = ["delivery_area"]
     show_change_link = True
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("municipality")
+        return super().get_queryset(request).select_related("delivery_area")
+
+
+class SupplierNameInline(admin.TabularInline):
+    """Spellings of the name in Arbetsförmedlingen's files, matched on import."""
+
+    model = SupplierName
+    extra = 0
+    fields = ["name"]
 
 
 @admin.action(description=_("Inaktivera valda (döljs för besökare, inget raderas)"))
@@ -108,12 +108,12 @@ class SupplierAdmin(NoBulkDeleteAdmin):
         "updated_at",
     ]
     list_filter = [CountyListFilter, "offers_remote", "is_active"]
-    search_fields = ["name", "organisation_number", "offices__ka_number"]
+    search_fields = ["name", "organisation_number", "contracts__ka_number", "name_variants__name"]
     prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["languages", "industries"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     readonly_fields = ["created_at", "updated_at"]
-    inlines = [OfficeInline]
+    inlines = [SupplierNameInline, ContractInline]
     fieldsets = [
         (None, {"fields": ["name", "slug", "organisation_number", "is_active"]}),
         (_("Beskrivning"), {"fields": ["short_description", "how_we_work"]}),
@@ -177,7 +177,7 @@ class ErrorReportAdmin(admin.ModelAdmin):
 
     list_display = ["supplier", "office", "short_text", "status", "created_at", "handled_by"]
     list_filter = ["status"]
-    list_select_related = ["supplier", "office", "handled_by"]
+    list_select_related = ["supplier", "office__contract", "handled_by"]
     search_fields = ["supplier__name", "what_is_wrong", "correction"]
     readonly_fields = [
         "supplier",
@@ -206,89 +206,3 @@ class ErrorReportAdmin(admin.ModelAdmin):
         if "status" in form.changed_data and obj.status == ErrorReport.Status.HANDLED:
             obj.handled_at, obj.handled_by = timezone.now(), request.user
         super().save_model(request, obj, form, change)
-
-
-@admin.register(ResultGrade)
-class ResultGradeAdmin(ImportMixin, admin.ModelAdmin):
-    """Grades come from Arbetsförmedlingen's published list: import it with "Importera"."""
-
-    resource_classes = [ResultGradeResource]
-    import_template_name = "admin/suppliers/resultgrade/import.html"
-    list_display = [
-        "supplier",
-        "delivery_area",
-        "grade_display",
-        "period_start",
-        "period_end",
-        "published_on",
-        "is_current",
-    ]
-    list_filter = ["is_current", "stars", "no_grade_reason", "delivery_area", "published_on"]
-    list_select_related = ["supplier", "delivery_area"]
-    search_fields = ["supplier__name", "supplier__organisation_number", "delivery_area__name"]
-    autocomplete_fields = ["supplier", "delivery_area"]
-    readonly_fields = ["is_current"]
-    date_hierarchy = "published_on"
-
-    def get_import_formats(self):
-        return [GradeListCSV]
-
-    def get_readonly_fields(self, request, obj=None):
-        # A grade belongs to its supplier and area; a correction is a new publication.
-        fixed = ["supplier", "delivery_area"] if obj else []
-        return [*fixed, *self.readonly_fields]
-
-    def has_import_permission(self, request):
-        return self.has_add_permission(request) and self.has_change_permission(request)
-
-    def import_action(self, request, **kwargs):
-        response = super().import_action(request, **kwargs)
-        if not response.context_data.get("fields_list"):
-            # After a file that could not be read, still list the columns it should have.
-            response.context_data["fields_list"] = [
-                (
-                    resource.get_display_name(),
-                    [f.column_name for f in resource().get_import_fields()],
-                )
-                for resource in self.get_import_resource_classes(request)
-            ]
-        return response
-
-    def process_result(self, result, request):
-        """After the confirmation: rows can have gone bad since the dry run (a supplier
-        removed, say); then nothing was saved, so say so instead of "finished"."""
-        if result.has_errors() or result.has_validation_errors():
-            problems = [str(error.error) for error in result.base_errors] + [
-                _("Rad %(line)s: %(messages)s") % {"line": line, "messages": " ".join(messages)}
-                for line, messages in result.rejected_rows
-            ]
-            messages.error(request, _("Inget har sparats.") + " " + " ".join(problems))
-            return redirect("admin:suppliers_resultgrade_import")
-        return super().process_result(result, request)
-
-    def add_success_message(self, result, request):
-        summary = result.summary
-        messages.success(
-            request,
-            _(
-                "Importen är klar: %(new)s nya, %(changed)s ändrade och %(unchanged)s "
-                "oförändrade resultatbetyg."
-            )
-            % summary,
-        )
-
-    def add_data_read_fail_error_to_form(self, form, error):
-        if isinstance(error, GradeFileError):
-            form.add_error("import_file", str(error))
-        else:
-            super().add_data_read_fail_error_to_form(form, error)
-
-    def get_search_results(self, request, queryset, search_term):
-        return super().get_search_results(request, queryset, normalized_search_term(search_term))
-
-    def save_model(self, request, obj, form, change):
-        save_result_grade(obj)
-
-    @admin.display(description=_("betyg"), ordering="stars")
-    def grade_display(self, grade):
-        return f"{grade.stars} / 4" if grade.stars else grade.get_no_grade_reason_display()

@@ -2,21 +2,31 @@
 
 import django_filters
 from django import forms
+from django.db.models import Exists, OuterRef
 from django.utils.functional import lazy
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
-from offices.models import Municipality
+from offices.models import AfRegion, Contract, Municipality
 from suppliers.models import Industry, Language
+from suppliers.names import swedish_sort_key
 
 
-def rating_label(n):
-    return gettext("%(n)s och högre") % {"n": n}
+# Participants' stars are out of 5, Arbetsförmedlingen's grade out of 4: the options say
+# so, so that the two minimums are never read as one scale.
+def rating_at_least(n):
+    return gettext("minst %(n)s av 5") % {"n": n}
 
 
-RATING_CHOICES = [(str(n), lazy(rating_label, str)(n)) for n in range(5, 0, -1)]
+def grade_at_least(n):
+    return gettext("minst %(n)s av 4") % {"n": n}
+
+
+RATING_CHOICES = [("5", _("5 av 5"))] + [
+    (str(n), lazy(rating_at_least, str)(n)) for n in range(4, 0, -1)
+]
 RESULT_GRADE_CHOICES = [("4", _("4 av 4"))] + [
-    (str(n), lazy(rating_label, str)(n)) for n in range(3, 0, -1)
+    (str(n), lazy(grade_at_least, str)(n)) for n in range(3, 0, -1)
 ]
 DEFAULT_DISTANCE_KM = 50
 DISTANCE_CHOICES = [
@@ -29,7 +39,7 @@ DISTANCE_CHOICES = [
 SORT_CHOICES = [
     ("", _("Neutral ordning")),
     ("betyg", _("Högst betyg från deltagare")),
-    ("resultatbetyg", _("Bäst resultatbetyg (välj kommun)")),
+    ("resultatbetyg", _("Bäst resultatbetyg (välj kommun eller område)")),
     ("omdomen", _("Flest omdömen")),
     ("namn", _("Namn A–Ö")),
     ("narmast", _("Närmast (välj kommun)")),
@@ -67,19 +77,15 @@ class SupplierSearchForm(forms.Form):
 
     def clean(self):
         cleaned_data = super().clean()
-        if not cleaned_data.get("kommun"):
-            if cleaned_data.get("sortering") == "narmast":
-                self.add_error("sortering", _("Välj en kommun för att sortera på avstånd."))
-            elif cleaned_data.get("sortering") == "resultatbetyg":
-                self.add_error("sortering", _("Välj en kommun för att sortera på resultatbetyg."))
-            if cleaned_data.get("resultatbetyg"):
-                self.add_error(
-                    "resultatbetyg",
-                    _(
-                        "Välj en kommun först. Resultatbetyget gäller leveransområdet "
-                        "där kommunen ligger."
-                    ),
-                )
+        sort = cleaned_data.get("sortering")
+        if sort == "narmast" and not cleaned_data.get("kommun"):
+            self.add_error("sortering", _("Välj en kommun för att sortera på avstånd."))
+        has_area = cleaned_data.get("kommun") or cleaned_data.get("omrade")
+        if sort == "resultatbetyg" and not has_area:
+            self.add_error(
+                "sortering",
+                _("Välj en kommun eller ett leveransområde för att sortera på resultatbetyg."),
+            )
         return cleaned_data
 
 
@@ -89,6 +95,15 @@ class SupplierFilter(django_filters.FilterSet):
         empty_label=_("Alla kommuner"),
         method="filter_near_municipality",
         widget=forms.Select(attrs={"autocomplete": "address-level2"}),
+    )
+    omrade = django_filters.ChoiceFilter(
+        label=_("Leveransområde"),
+        empty_label=_("Alla leveransområden"),
+        method="filter_area",
+        help_text=_(
+            "Arbetsförmedlingens avtal gäller ett leveransområde. "
+            "Visar leverantörer som har avtal i området."
+        ),
     )
     sprak = LenientMultipleChoiceFilter(
         label=_("Språk"),
@@ -134,8 +149,9 @@ class SupplierFilter(django_filters.FilterSet):
         empty_label=_("Alla, även utan betyg"),
         method="filter_result_grade",
         help_text=_(
-            "Arbetsförmedlingens betyg 1–4 för leveransområdet där kommunen ligger. "
-            "Gäller när du valt kommun."
+            "Arbetsförmedlingens betyg 1–4 för leverantörens avtal i leveransområdet du valt, "
+            "eller där kommunen ligger. Utan område: leverantörer med minst ett avtal "
+            "med så högt betyg."
         ),
     )
     q = django_filters.CharFilter(
@@ -152,13 +168,26 @@ class SupplierFilter(django_filters.FilterSet):
     def __init__(self, data=None, *args, neutral_seed=0, **kwargs):
         super().__init__(data, *args, **kwargs)
         self.neutral_seed = neutral_seed
+        # One query for both selects: the municipalities, and through them the delivery
+        # areas where a contract is in force.
+        area_in_use = Exists(
+            Contract.objects.in_force().filter(delivery_area=OuterRef("delivery_area"))
+        )
         self.municipalities = {
             m.code: m
-            for m in Municipality.objects.select_related("county", "delivery_area").order_by("name")
+            for m in Municipality.objects.select_related("county", "delivery_area")
+            .annotate(area_in_use=area_in_use)
+            .order_by("name")
+        }
+        self.delivery_areas = {
+            m.delivery_area.code: m.delivery_area
+            for m in self.municipalities.values()
+            if m.area_in_use
         }
         self.languages = {language.code: language for language in Language.objects.all()}
         self.industries = {industry.slug: industry for industry in Industry.objects.all()}
         self.filters["kommun"].extra["choices"] = self.municipality_choices()
+        self.filters["omrade"].extra["choices"] = self.delivery_area_choices()
         languages = self.languages.values()
         if get_language() != "sv":
             languages = sorted(languages, key=lambda language: language.label.casefold())
@@ -180,18 +209,54 @@ class SupplierFilter(django_filters.FilterSet):
             for county, choices in sorted(by_county.items(), key=lambda item: item[0].code)
         ]
 
+    def delivery_area_choices(self):
+        """The areas with contracts in force, grouped by Arbetsförmedlingen's region."""
+        by_region = {}
+        for area in self.delivery_areas.values():
+            by_region.setdefault(area.region, []).append(area)
+        return [
+            (
+                gettext("Region %(name)s") % {"name": AfRegion(region).label}
+                if region
+                else gettext("Utan region"),
+                [
+                    (area.code, area.name)
+                    for area in sorted(areas, key=lambda area: swedish_sort_key(area.name))
+                ],
+            )
+            for region, areas in sorted(
+                by_region.items(), key=lambda item: (not item[0], swedish_sort_key(item[0]))
+            )
+        ]
+
     @property
     def municipality(self):
         """The chosen municipality, once the form is valid for it."""
-        return self.municipalities.get(self.form.cleaned_data.get("kommun"))
+        return self.municipalities.get(self.cleaned_value("kommun"))
+
+    @property
+    def chosen_area(self):
+        """The chosen delivery area, once the form is valid for it."""
+        return self.delivery_areas.get(self.cleaned_value("omrade"))
+
+    @property
+    def delivery_area(self):
+        """The area whose contracts the cards show and the grade filter and sort use: the
+        chosen area, else the chosen municipality's; None without either."""
+        if self.chosen_area is not None:
+            return self.chosen_area
+        return self.municipality.delivery_area if self.municipality else None
+
+    def cleaned_value(self, name):
+        return getattr(self.form, "cleaned_data", {}).get(name)
 
     def filter_near_municipality(self, queryset, name, code):
-        municipality = self.municipalities[code]
-        queryset = queryset.with_distance_from(municipality).with_result_grade_in(
-            municipality.delivery_area
-        )
+        queryset = queryset.with_distance_from(self.municipalities[code])
         distance = self.form.cleaned_data.get("avstand") or str(DEFAULT_DISTANCE_KM)
         return queryset if distance == "alla" else queryset.within_km(int(distance))
+
+    def filter_area(self, queryset, name, code):
+        return queryset.with_contract_in_force_in(self.delivery_areas[code])
 
     def filter_languages(self, queryset, name, codes):
         return queryset.speaking_any_of([self.languages[code] for code in codes])
@@ -212,7 +277,11 @@ class SupplierFilter(django_filters.FilterSet):
         return queryset.rated_at_least(int(minimum))
 
     def filter_result_grade(self, queryset, name, minimum):
-        return queryset.graded_at_least(int(minimum))
+        """With an area, filter_queryset() applies it once the area's contract is
+        annotated; without one, any contract in force graded at least `minimum` counts."""
+        if self.delivery_area is not None:
+            return queryset
+        return queryset.with_any_contract_graded_at_least(int(minimum))
 
     def filter_name(self, queryset, name, text):
         text = text.strip()
@@ -222,6 +291,11 @@ class SupplierFilter(django_filters.FilterSet):
         for name, value in self.form.cleaned_data.items():
             if name in self.filters:
                 queryset = self.filters[name].filter(queryset, value)
+        # Annotated after with_distance_from()'s grouping, which must not group by these.
+        if self.delivery_area is not None:
+            queryset = queryset.with_contract_in(self.delivery_area)
+            if minimum := self.form.cleaned_data.get("resultatbetyg"):
+                queryset = queryset.graded_at_least(int(minimum))
         return self.ordered(queryset, self.form.cleaned_data.get("sortering"))
 
     def ordered(self, queryset, sort):

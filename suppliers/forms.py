@@ -51,8 +51,10 @@ class ErrorReportForm(forms.ModelForm):
     def __init__(self, *args, supplier, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.supplier = supplier
-        self.fields["office"].queryset = Office.objects.active().filter(supplier=supplier)
-        self.fields["office"].empty_label = _("Gäller hela leverantören")
+        office = self.fields["office"]
+        office.queryset = Office.objects.active().filter(supplier=supplier).order_by("name")
+        office.label_from_instance = lambda office: f"{office.name}, {office.full_address}"
+        office.empty_label = _("Gäller hela leverantören")
 
     @property
     def is_spam(self):

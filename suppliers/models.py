@@ -7,9 +7,20 @@ import django
 from django.conf import settings
 from django.conf.locale import LANG_INFO
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connection, models
-from django.db.models import Count, Exists, F, FloatField, Min, OuterRef, Q, Subquery, Sum, Value
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    FloatField,
+    Min,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+)
 from django.db.models.functions import Cast, Coalesce, Collate
 from django.urls import reverse
 from django.utils import timezone
@@ -18,10 +29,11 @@ from django.utils.text import slugify
 from django.utils.translation import get_language, to_locale
 from django.utils.translation import gettext_lazy as _
 
+from krom.verification import Verifiable
 from offices.geo import distance_km_expression
-from offices.models import Accessibility, Office, Verifiable
+from offices.models import Accessibility, Contract, Office, available_office
 from suppliers.fields import OrganisationNumberField, format_organisation_number
-from suppliers.names import folded, swedish_sort_key
+from suppliers.names import folded, name_match_key, swedish_sort_key
 
 
 class Language(models.Model):
@@ -129,8 +141,6 @@ class Industry(models.Model):
 # Weight of the prior in the Bayesian average: a supplier's own reviews count as much as
 # the overall mean once it has this many. 5.0 from one review then ranks below 4.6 from 200.
 BAYESIAN_PRIOR_WEIGHT = 10
-# What the search cards show of a results grade, annotated by with_result_grade_in().
-ANNOTATED_GRADE_FIELDS = ["stars", "no_grade_reason", "period_start", "period_end", "published_on"]
 # A prime for the neutral order's hash: every visitor gets a different shuffle.
 _SHUFFLE_PRIME = 2_147_483_647
 
@@ -140,9 +150,14 @@ class SupplierQuerySet(models.QuerySet):
         return self.filter(is_active=True)
 
     def searchable(self):
-        """Active suppliers with at least one active office a job seeker can choose."""
-        active_offices = Office.objects.filter(supplier=OuterRef("pk"), is_active=True)
-        return self.active().filter(Exists(active_offices))
+        """Active suppliers with an active office a job seeker can choose, or with a
+        contract in force whose offices are not known yet (created from Arbetsförmedlingen's
+        files before the offices are synced)."""
+        active_offices = Office.objects.active().filter(supplier=OuterRef("pk"))
+        contracts_without_offices = (
+            Contract.objects.in_force().filter(supplier=OuterRef("pk"))
+        ).exclude(Exists(Office.objects.filter(contract=OuterRef("pk"))))
+        return self.active().filter(Exists(active_offices) | Exists(contracts_without_offices))
 
     def speaking_any_of(self, languages):
         links = Supplier.languages.through.objects.filter(
@@ -160,14 +175,14 @@ class SupplierQuerySet(models.QuerySet):
         return self.filter(offers_remote=True)
 
     def with_step_free_office(self):
-        step_free = Office.objects.filter(
-            supplier=OuterRef("pk"), is_active=True, step_free_entrance=Accessibility.YES
+        step_free = Office.objects.active().filter(
+            supplier=OuterRef("pk"), step_free_entrance=Accessibility.YES
         )
         return self.filter(Exists(step_free))
 
     def taking_participants(self):
-        open_offices = Office.objects.filter(
-            supplier=OuterRef("pk"), is_active=True, taking_participants=True
+        open_offices = Office.objects.active().filter(
+            supplier=OuterRef("pk"), taking_participants=True
         )
         return self.filter(Exists(open_offices))
 
@@ -189,7 +204,7 @@ class SupplierQuerySet(models.QuerySet):
             Coalesce("offices__latitude", "offices__municipality__latitude"),
             Coalesce("offices__longitude", "offices__municipality__longitude"),
         )
-        active = Q(offices__is_active=True)
+        active = available_office("offices__")
         return self.annotate(
             nearest_office_km=Min(distance, filter=active),
             offices_in_municipality=Count(
@@ -243,39 +258,70 @@ class SupplierQuerySet(models.QuerySet):
         """Needs with_distance_from()."""
         return self.order_by("nearest_office_km", neutral_order_key(seed), "pk")
 
-    def with_result_grade_in(self, delivery_area):
-        """Annotate the current results grade in the area, as grade_stars, grade_published_on
-        and so on (see Supplier.annotated_result_grade): subqueries, no query per supplier."""
-        current = ResultGrade.objects.current().filter(
-            supplier=OuterRef("pk"), delivery_area=delivery_area
+    def with_contract_in(self, delivery_area):
+        """Annotate the supplier's contract in force in the area: area_contract (its id, None
+        when the supplier has none there), area_ka_number, area_grade (Arbetsförmedlingen's
+        current grade, None for "Betyg saknas" or none published) and area_grade_month (None
+        when none is published). Subqueries: no query per supplier."""
+        contract = (
+            Contract.objects.in_force()
+            .filter(supplier=OuterRef("pk"), delivery_area=delivery_area)
+            .order_by("ka_number")
         )
         return self.annotate(
-            **{
-                f"grade_{field}": Subquery(current.values(field)[:1])
-                for field in ANNOTATED_GRADE_FIELDS
-            }
+            area_contract=Subquery(contract.values("pk")[:1]),
+            area_ka_number=Subquery(contract.values("ka_number")[:1]),
+            area_grade=Subquery(contract.values("current_grade")[:1]),
+            area_grade_month=Subquery(contract.values("current_grade_month")[:1]),
+        )
+
+    def with_contract_in_force_in(self, delivery_area):
+        return self.filter(
+            Exists(
+                Contract.objects.in_force().filter(
+                    supplier=OuterRef("pk"), delivery_area=delivery_area
+                )
+            )
         )
 
     def graded_at_least(self, minimum):
-        """Needs with_result_grade_in(); suppliers without a grade there are left out."""
-        return self.filter(grade_stars__gte=minimum)
+        """Needs with_contract_in(); suppliers without a grade there are left out."""
+        return self.filter(area_grade__gte=minimum)
+
+    def with_any_contract_graded_at_least(self, minimum):
+        """Suppliers with a contract in force whose current grade is at least `minimum`,
+        wherever it is (the search without a chosen place)."""
+        graded = Contract.objects.in_force().filter(
+            supplier=OuterRef("pk"), current_grade__gte=minimum
+        )
+        return self.filter(Exists(graded))
 
     def in_result_grade_order(self, seed):
-        """Needs with_result_grade_in(): best grade first, suppliers without one last."""
-        return self.order_by(F("grade_stars").desc(nulls_last=True), neutral_order_key(seed), "pk")
+        """Needs with_contract_in(): best grade first, suppliers without one last."""
+        return self.order_by(F("area_grade").desc(nulls_last=True), neutral_order_key(seed), "pk")
 
     def for_search_results(self):
         return self.prefetch_related("languages", "industries")
 
     def for_detail_page(self):
+        """The supplier page: each contract in force (contracts_in_force, by area name)
+        with its area, active offices, Arbetsförmedlingen's grades and results follow-up.
+        A fixed number of queries however many contracts and offices."""
+        offices = Office.objects.active().select_related("municipality")
+        contracts = (
+            Contract.objects.in_force()
+            .select_related("delivery_area")
+            .prefetch_related(
+                Prefetch("offices", queryset=offices.order_by("name")),
+                "result_grades",
+                "results",
+            )
+            .order_by("delivery_area__name", "ka_number")
+        )
         return self.prefetch_related(
             "languages",
             "industries",
-            models.Prefetch(
-                "result_grades",
-                queryset=ResultGrade.objects.current(),
-                to_attr="current_result_grades",
-            ),
+            Prefetch("contracts", queryset=contracts, to_attr="contracts_in_force"),
         )
 
 
@@ -298,6 +344,12 @@ class Supplier(Verifiable):
     organisation_number = OrganisationNumberField(
         _("organisationsnummer"),
         unique=True,
+        null=True,
+        blank=True,
+        help_text=_(
+            "Arbetsförmedlingens filer har inget organisationsnummer: en leverantör som "
+            "importerats därifrån saknar det tills någon fyller i det."
+        ),
         error_messages={"unique": _("En annan leverantör har redan det organisationsnumret.")},
     )
     short_description = models.CharField(_("kort beskrivning"), max_length=300)
@@ -323,6 +375,12 @@ class Supplier(Verifiable):
         verbose_name=_("branscher"),
     )
     is_active = models.BooleanField(_("aktiv"), default=True, db_index=True)
+    is_example = models.BooleanField(
+        _("exempeldata"),
+        default=False,
+        editable=False,
+        help_text=_("Påhittad av seed_demo: sidorna säger då att de visar exempeldata."),
+    )
     # Participants' approved reviews, kept up to date by reviews.services so that pages
     # read them without scanning the review table.
     review_count = models.PositiveIntegerField(_("antal godkända omdömen"), default=0)
@@ -391,117 +449,43 @@ class Supplier(Verifiable):
     def organisation_number_display(self):
         return format_organisation_number(self.organisation_number)
 
-    @property
-    def annotated_result_grade(self):
-        """The grade that with_result_grade_in() annotated, as an unsaved ResultGrade;
-        None when Arbetsförmedlingen has published none for the supplier in that area."""
-        if getattr(self, "grade_published_on", None) is None:
-            return None
-        return ResultGrade(
-            supplier=self,
-            **{field: getattr(self, f"grade_{field}") for field in ANNOTATED_GRADE_FIELDS},
-        )
 
-    def current_result_grades_in(self, delivery_areas):
-        """[(area, current grade or None)]; needs for_detail_page()."""
-        by_area = {grade.delivery_area_id: grade for grade in self.current_result_grades}
-        return [(area, by_area.get(area.pk)) for area in delivery_areas]
-
-
-class ResultGradeQuerySet(models.QuerySet):
-    def current(self):
-        return self.filter(is_current=True)
-
-
-class ResultGrade(models.Model):
-    """Arbetsförmedlingen's results grade for a supplier in a delivery area, as published.
-
-    The latest publication for a supplier and area is its current grade; older ones are kept
-    as history. Save through suppliers.services.save_result_grade(), which keeps that so."""
-
-    class NoGradeReason(models.TextChoices):
-        TOO_FEW_PARTICIPANTS = "too_few_participants", _("för få deltagare")
-        ACTIVE_LESS_THAN_12_MONTHS = (
-            "active_less_than_12_months",
-            _("aktiv kortare tid än 12 månader"),
-        )
-        NOT_MEASURED = "not_measured", _("inte mätt ännu")
+class SupplierName(models.Model):
+    """A spelling of the supplier's name seen in Arbetsförmedlingen's files. Files spell the
+    same supplier differently ("Arbetslivsresurs AR AB", "Arbetslivsresurs Ar AB"); the
+    import matches suppliers on the spelling's match key (see names.name_match_key)."""
 
     supplier = models.ForeignKey(
         Supplier,
         on_delete=models.CASCADE,
-        related_name="result_grades",
+        related_name="name_variants",
         verbose_name=_("leverantör"),
     )
-    delivery_area = models.ForeignKey(
-        "offices.DeliveryArea",
-        on_delete=models.PROTECT,
-        related_name="result_grades",
-        verbose_name=_("leveransområde"),
-    )
-    stars = models.PositiveSmallIntegerField(
-        _("betyg (1–4)"),
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(1), MaxValueValidator(4)],
-        help_text=_("Tomt när leverantören inte har fått något betyg."),
-    )
-    no_grade_reason = models.CharField(
-        _("orsak till att betyg saknas"),
-        max_length=30,
-        choices=NoGradeReason.choices,
-        blank=True,
-    )
-    period_start = models.DateField(_("mätperiodens början"))
-    period_end = models.DateField(_("mätperiodens slut"))
-    published_on = models.DateField(_("publicerat"))
-    is_current = models.BooleanField(_("aktuellt"), default=True, editable=False)
-
-    objects = ResultGradeQuerySet.as_manager()
+    name = models.CharField(_("namn"), max_length=200)
+    match_key = models.CharField(_("jämförs som"), max_length=200, unique=True, editable=False)
 
     class Meta:
-        ordering = ["-published_on", "pk"]
-        verbose_name = _("resultatbetyg")
-        verbose_name_plural = _("resultatbetyg")
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(stars__isnull=True) | models.Q(stars__gte=1, stars__lte=4),
-                name="result_grade_stars_1_to_4",
-            ),
-            models.CheckConstraint(
-                condition=(models.Q(stars__isnull=True) & ~models.Q(no_grade_reason=""))
-                | (models.Q(stars__isnull=False) & models.Q(no_grade_reason="")),
-                name="result_grade_reason_exactly_when_no_stars",
-            ),
-            models.CheckConstraint(
-                condition=models.Q(period_start__lte=F("period_end")),
-                name="result_grade_period_in_order",
-            ),
-            models.UniqueConstraint(
-                fields=["supplier", "delivery_area"],
-                condition=models.Q(is_current=True),
-                name="result_grade_one_current_per_supplier_and_area",
-            ),
-            models.UniqueConstraint(
-                fields=["supplier", "delivery_area", "published_on"],
-                name="result_grade_one_per_publication",
-            ),
-        ]
+        ordering = ["supplier", "name"]
+        verbose_name = _("namnvariant")
+        verbose_name_plural = _("namnvarianter")
 
     def __str__(self):
-        grade = f"{self.stars}/4" if self.stars else self.get_no_grade_reason_display()
-        return f"{self.supplier} – {self.delivery_area}: {grade} ({self.published_on})"
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.match_key = name_match_key(self.name)
+        super().save(*args, **kwargs)
 
     def clean(self):
-        errors = {}
-        if self.stars is None and not self.no_grade_reason:
-            errors["no_grade_reason"] = _("Ange varför betyg saknas.")
-        if self.stars is not None and self.no_grade_reason:
-            errors["no_grade_reason"] = _("Ett betyg har ingen orsak till att betyg saknas.")
-        if self.period_start and self.period_end and self.period_start > self.period_end:
-            errors["period_end"] = _("Mätperioden slutar före den börjar.")
-        if errors:
-            raise ValidationError(errors)
+        self.match_key = name_match_key(self.name)
+        taken = SupplierName.objects.filter(match_key=self.match_key).exclude(pk=self.pk)
+        if taken.exists():
+            raise ValidationError(
+                {
+                    "name": _("Namnet är redan en namnvariant för %(supplier)s.")
+                    % {"supplier": taken.select_related("supplier").get().supplier}
+                }
+            )
 
 
 class ErrorReport(models.Model):

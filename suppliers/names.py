@@ -1,5 +1,6 @@
 """How supplier names are searched and sorted, the same way on SQLite and PostgreSQL."""
 
+import re
 import unicodedata
 
 # Swedish alphabetical order puts Å, Ä, Ö after Z; Æ and Ø sort as Ä and Ö, Ü as Y.
@@ -15,6 +16,19 @@ def strip_accents(text):
 def folded(text):
     """Lower case without accents: 'Växtkraft Öresund' → 'vaxtkraft oresund'."""
     return strip_accents(text.casefold()).replace("ø", "o").replace("æ", "ae")
+
+
+# Company forms that files add or leave out: "Abra AB" and "Abra" are the same supplier.
+_COMPANY_FORMS = {"ab", "aktiebolag", "hb", "kb", "ek", "for", "ekonomisk", "forening", "publ"}
+
+
+def name_match_key(name):
+    """How two spellings of a supplier's name are compared: folded, punctuation as spaces,
+    company forms left out. 'Arbetslivsresurs AR AB' and 'Arbetslivsresurs Ar AB.' →
+    'arbetslivsresurs ar'."""
+    words = re.sub(r"[^\w]+", " ", folded(name)).split()
+    kept = [word for word in words if word not in _COMPANY_FORMS]
+    return " ".join(kept or words)
 
 
 def swedish_sort_key(text):

@@ -5,18 +5,20 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
+from krom import abuse
 from krom.htmx import render_page_or_partial
 from offices.comparison import Comparison
-from offices.fields import KA_NUMBER_PATTERN, normalize_ka_number
+from offices.fields import normalize_ka_number
 from offices.models import Municipality, Office
-from reviews import abuse
 from suppliers.filters import SupplierFilter
 from suppliers.forms import ErrorReportForm
 from suppliers.models import Supplier
+from suppliers.selectors import contracts_for_supplier_page
 
 RESULTS_PER_PAGE = 20
 NEUTRAL_SEED_COOKIE = "neutral_ordning"
@@ -44,12 +46,14 @@ def search(request):
             supplier.pk, (None, 0)
         )
         if supplier.compare_office:
-            supplier.compare_query = comparison.toggled(supplier.compare_office.ka_number, drop=())
+            supplier.compare_query = comparison.toggled(supplier.compare_office.url_key, drop=())
     context = {
         "comparison": comparison,
         "filter": filterset,
         "page": page,
         "municipality": filterset.municipality,
+        "chosen_area": filterset.chosen_area,
+        "area": filterset.delivery_area,
         "ignored": ignored,
     }
     response = render_page_or_partial(request, "suppliers/search.html", "htmx_update", context)
@@ -91,23 +95,18 @@ def paginate(queryset, requested_page):
 def detail(request, slug):
     supplier = get_object_or_404(Supplier.objects.active().for_detail_page(), slug=slug)
     municipality = Municipality.objects.from_query(request.GET.get("kommun", ""))
-    offices = list(
-        supplier.offices.active().select_related("municipality__delivery_area").order_by("name")
-    )
-    if municipality:
-        for office in offices:
-            office.distance_km = office.distance_km_from(municipality)
-        offices.sort(key=lambda office: office.distance_km)
+    contracts = contracts_for_supplier_page(supplier, municipality=municipality)
     comparison = Comparison(request.GET)
-    for office in offices:
-        office.is_compared = office.ka_number in comparison
-        office.compare_query = comparison.toggled(office.ka_number)
+    for contract in contracts:
+        for office in contract.active_offices:
+            office.is_compared = office.url_key in comparison
+            office.compare_query = comparison.toggled(office.url_key)
     latest_reviews = list(supplier.reviews.for_review_list()[:LATEST_REVIEWS_ON_DETAIL_PAGE])
     context = {
         "supplier": supplier,
-        "offices": offices,
+        "contracts": contracts,
+        "office_count": sum(len(contract.active_offices) for contract in contracts),
         "municipality": municipality,
-        "result_grades": supplier.current_result_grades_in(areas_of(offices, first=municipality)),
         "latest_reviews": latest_reviews,
         "comparison": comparison,
     }
@@ -116,25 +115,31 @@ def detail(request, slug):
 
 @require_GET
 @vary_on_headers("HX-Request")
-def choose(request, slug, ka_number):
-    """What to tell the caseworker: a dialog's content for htmx, a whole page without JS."""
-    ka_number = normalize_ka_number(ka_number)
-    if not KA_NUMBER_PATTERN.match(ka_number):
-        raise Http404(_("Det finns inget kontor med det KA-numret."))
-    office = get_object_or_404(
-        Office.objects.active().select_related("supplier", "municipality"),
-        supplier__slug=slug,
-        ka_number=ka_number,
-    )
-    context = {"office": office, "supplier": office.supplier}
+def choose(request, slug, office_key):
+    """What to tell the caseworker: a dialog's content for htmx, a whole page without JS.
+
+    The office is named by its url_key; a link from before contracts names it by its own
+    old KA-number ("KA 123 456" as typed, too) and is sent on to the office's address. An
+    office that can no longer be chosen (ended, or no longer listed by Arbetsförmedlingen)
+    says so instead, since links to it live on in messages and printouts."""
+    offices = Office.objects.select_related(
+        "supplier", "municipality", "contract__delivery_area"
+    ).filter(supplier__slug=slug, supplier__is_active=True)
+    office = offices.from_url_key(office_key)
+    if office is None and (typed := normalize_ka_number(office_key)) != office_key:
+        office = offices.from_url_key(typed)
+    if office is None:
+        raise Http404(_("Leverantören har inget sådant kontor."))
+    if office_key != office.url_key:
+        return redirect(choose_url(office), permanent=True)
+    context = {"office": office, "supplier": office.supplier, "contract": office.contract}
     return render_page_or_partial(request, "suppliers/choose.html", "choice", context)
 
 
-def areas_of(offices, *, first=None):
-    """The delivery areas of the offices, by name, the chosen municipality's area first."""
-    areas = {office.municipality.delivery_area for office in offices} - {None}
-    chosen = first.delivery_area_id if first else None
-    return sorted(areas, key=lambda area: (area.pk != chosen, area.name))
+def choose_url(office):
+    return reverse(
+        "suppliers:choose", kwargs={"slug": office.supplier.slug, "office_key": office.url_key}
+    )
 
 
 @require_http_methods(["GET", "POST"])

@@ -1,4 +1,12 @@
 import pytest
+from django.core.management import call_command
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database as `make migrate` leaves it: migrated, with the reference data."""
+    with django_db_blocker.unblock():
+        call_command("load_reference_data", verbosity=0)
 
 
 @pytest.fixture

@@ -79,7 +79,7 @@ raw_pairs = st.lists(
 def office():
     return OfficeFactory(
         supplier=SupplierFactory(name="Jobbcoach Norr AB", language_codes=["sv", "ar"]),
-        ka_number="123456",
+        ka_number="10072909",
     )
 
 
@@ -89,9 +89,9 @@ def public_get_paths(office):
         "/",
         "/leverantorer/",
         f"/leverantorer/{slug}/",
-        f"/leverantorer/{slug}/kontor/123456/valj/",
+        f"/leverantorer/{slug}/kontor/{office.url_key}/valj/",
         "/ka/",
-        "/ka/123456/",
+        "/ka/10072909/",
         "/om-rusta-och-matcha/",
         "/fragor-och-svar/",
         "/en/leverantorer/",

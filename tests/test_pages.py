@@ -4,6 +4,9 @@ import pytest
 
 from tests.offices.factories import OfficeFactory
 
+# Every full page asks the database once, whether the register holds example data.
+pytestmark = pytest.mark.django_db
+
 PAGES = ["/om-rusta-och-matcha/", "/fragor-och-svar/"]
 
 
@@ -99,7 +102,6 @@ def test_information_page_leads_to_the_supplier_search(client, url):
     assert '<a class="button" href="/leverantorer/">Sök leverantör</a>' in client.get(url).text
 
 
-@pytest.mark.django_db
 def test_home_page_explains_rusta_och_matcha_and_leads_straight_to_the_search(client):
     OfficeFactory()
     response = client.get("/")
@@ -111,7 +113,6 @@ def test_home_page_explains_rusta_och_matcha_and_leads_straight_to_the_search(cl
 
 
 @pytest.mark.parametrize("url", ["/", *PAGES])
-@pytest.mark.django_db
 def test_pages_have_no_inline_scripts_styles_or_event_handlers(client, url):
     html = client.get(url).text
     assert "style=" not in html
@@ -120,7 +121,6 @@ def test_pages_have_no_inline_scripts_styles_or_event_handlers(client, url):
     assert not re.search(r"\son[a-z]+=", html)
 
 
-@pytest.mark.django_db
 def test_privacy_page_names_every_cookie_and_what_a_review_stores(client):
     response = client.get("/om-kakor-och-personuppgifter/")
     assert response.status_code == 200
@@ -135,7 +135,6 @@ def test_design_page_is_not_found_when_debug_is_off(client, settings):
     assert client.get("/design/").status_code == 404
 
 
-@pytest.mark.django_db
 def test_design_page_shows_the_components_when_debug_is_on(client, settings):
     settings.DEBUG = True
     response = client.get("/design/")

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def office():
-    return OfficeFactory(supplier__name="Jobbcoach AB", ka_number="123456")
+    return OfficeFactory(supplier__name="Jobbcoach AB", ka_number="10072909")
 
 
 def responses(client, office):
@@ -19,10 +19,11 @@ def responses(client, office):
         "html": client.get("/leverantorer/"),
         "htmx-partial": client.get("/leverantorer/", HTTP_HX_REQUEST="true"),
         "dialog-partial": client.get(
-            f"/leverantorer/{office.supplier.slug}/kontor/123456/valj/", HTTP_HX_REQUEST="true"
+            f"/leverantorer/{office.supplier.slug}/kontor/{office.url_key}/valj/",
+            HTTP_HX_REQUEST="true",
         ),
-        "json": client.get("/ka/123456/", HTTP_ACCEPT="application/json"),
-        "json-not-found": client.get("/ka/999999/?format=json"),
+        "json": client.get("/ka/10072909/", HTTP_ACCEPT="application/json"),
+        "json-not-found": client.get("/ka/99999999/?format=json"),
         "not-found": client.get("/finns-inte/"),
         "text": client.get("/robots.txt"),
         "health": client.get("/healthz"),

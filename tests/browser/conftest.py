@@ -9,11 +9,7 @@ import shutil
 
 import pytest
 
-from krom.reference_data import (
-    load_counties_and_municipalities,
-    load_delivery_areas,
-    load_languages_and_industries,
-)
+from krom.reference_data import load_reference_data
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls tests make
 # to set up data are still synchronous and safe.
@@ -39,14 +35,12 @@ def pytest_collection_modifyitems(config, items):
 @pytest.fixture(autouse=True)
 def reference_data(request):
     """Browser tests run in transactions that the live server can see, and the database
-    is emptied after each; put the reference data that migrations loaded back first."""
+    is emptied after each; put the reference data back first."""
     if "transactional_db" in request.fixturenames or request.node.get_closest_marker("django_db"):
         from django.apps import apps
 
         request.getfixturevalue("transactional_db")
-        load_counties_and_municipalities(apps.get_model)
-        load_delivery_areas(apps.get_model)
-        load_languages_and_industries(apps.get_model)
+        load_reference_data(apps.get_model)
 
 
 @pytest.fixture(scope="session")

@@ -30,7 +30,11 @@ def supplier():
         industry_slugs=["data-it"],
     )
     OfficeFactory(
-        supplier=supplier, name="Arabiska Jobb Uppsala", ka_number="123456", municipality=uppsala
+        pk=9001,
+        supplier=supplier,
+        name="Arabiska Jobb Uppsala",
+        ka_number="10072909",
+        municipality=uppsala,
     )
     OfficeFactory(supplier=SupplierFactory(name="Svenska Steg AB"), municipality=uppsala)
     return rate(supplier, 5, 4, 2)
@@ -74,15 +78,19 @@ STATES = [
     ("search with a validation note", "/leverantorer/?sprak=xx&sortering=narmast&sida=x", None),
     ("supplier", "/leverantorer/arabiska-jobb-ab/?kommun=0380", None),
     ("choose dialog open", "/leverantorer/arabiska-jobb-ab/", open_dialog),
-    ("choice without JavaScript", "/leverantorer/arabiska-jobb-ab/kontor/123456/valj/", None),
+    (
+        "choice without JavaScript",
+        "/leverantorer/arabiska-jobb-ab/kontor/9001-arabiska-jobb-uppsala/valj/",
+        None,
+    ),
     ("reviews", "/leverantorer/arabiska-jobb-ab/omdomen/", None),
     ("review form with errors", "/leverantorer/arabiska-jobb-ab/omdome/", submit_empty_review),
     ("KA lookup", "/ka/", None),
     ("KA lookup with results", "/ka/?q=Arabiska", None),
-    ("KA lookup without result", "/ka/?q=999999", None),
+    ("KA lookup without result", "/ka/?q=99999999", None),
     ("KA lookup with an error", "/ka/?q=" + "x" * 101, None),
-    ("office by KA number", "/ka/123456/", None),
-    ("comparison", "/jamfor/?kommun=0380&kontor=123456", None),
+    ("contract by KA number", "/ka/10072909/", None),
+    ("comparison", "/jamfor/?kommun=0380&kontor=9001-arabiska-jobb-uppsala", None),
     ("empty comparison", "/jamfor/", None),
     (
         "error report form with errors",

@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_no_axe_violations
-from tests.offices.factories import OfficeFactory, municipality
+from tests.offices.factories import ContractFactory, OfficeFactory, delivery_area, municipality
 from tests.suppliers.factories import SupplierFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -14,12 +14,23 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def suppliers():
     uppsala, kiruna = municipality("0380"), municipality("2584")
     arabic = SupplierFactory(name="Arabiska Jobb AB", language_codes=["sv", "ar"])
+    contract = ContractFactory(
+        supplier=arabic, ka_number="10071234", delivery_area=delivery_area("uppsala")
+    )
     OfficeFactory(
         supplier=arabic,
+        contract=contract,
         name="Arabiska Jobb Uppsala",
-        ka_number="123456",
+        legacy_ka_number="123456",
         municipality=uppsala,
         street_address="Kungsgatan 3",
+    )
+    OfficeFactory(
+        supplier=arabic,
+        contract=contract,
+        name="Arabiska Jobb Knivsta",
+        municipality=municipality("0330"),
+        street_address="Centralvägen 1",
     )
     swedish = SupplierFactory(name="Svenska Steg AB", language_codes=["sv"])
     OfficeFactory(supplier=swedish, municipality=uppsala)
@@ -51,7 +62,8 @@ def test_filtering_updates_results_and_url_and_back_restores_them(live_server, p
 
     page.get_by_role("link", name="Arabiska Jobb AB").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Arabiska Jobb AB")
-    expect(page.get_by_text("123456")).to_be_visible()
+    expect(page.get_by_role("heading", name="Leveransområde Uppsala")).to_be_visible()
+    expect(page.get_by_text("10071234")).to_be_visible()
 
 
 def test_search_and_supplier_pages_have_no_axe_violations(live_server, page, axe, suppliers):
@@ -90,8 +102,10 @@ def test_keyboard_only_choice_opens_dialog_copies_ka_number_and_returns_focus(
 
     dialog = page.get_by_role("dialog", name="Du har valt Arabiska Jobb AB")
     expect(dialog).to_be_visible()
-    expect(dialog.locator(".ka-number--large")).to_have_text("123456")
+    expect(dialog.locator(".ka-number--large")).to_have_text("10071234")
     expect(dialog.get_by_text("Berätta för din handläggare på Arbetsförmedlingen")).to_be_visible()
+    expect(dialog.get_by_text("Kungsgatan 3")).to_be_visible()
+    expect(dialog.get_by_text("Alla kontor i avtalet har samma KA-nummer.")).to_be_visible()
     assert dialog.evaluate("element => element.contains(document.activeElement)")
     assert_no_axe_violations(axe, page)
 
@@ -99,7 +113,7 @@ def test_keyboard_only_choice_opens_dialog_copies_ka_number_and_returns_focus(
     tab_to(page, copy)
     page.keyboard.press("Enter")
     expect(dialog.get_by_role("status")).to_contain_text("KA-numret är kopierat")
-    assert page.evaluate("navigator.clipboard.readText()") == "123456"
+    assert page.evaluate("navigator.clipboard.readText()") == "10071234"
 
     page.keyboard.press("Escape")
     expect(dialog).to_be_hidden()
@@ -123,9 +137,12 @@ def test_without_javascript_the_choice_is_a_page_of_its_own(live_server, browser
     expect(result_count(page)).to_have_text("1 leverantör nära Uppsala")
     page.get_by_role("link", name="Arabiska Jobb AB").click()
     page.get_by_role("link", name="Välj leverantör – Arabiska Jobb Uppsala").click()
-    expect(page).to_have_url(re.compile(r"/leverantorer/arabiska-jobb-ab/kontor/123456/valj/$"))
+    expect(page).to_have_url(
+        re.compile(r"/leverantorer/arabiska-jobb-ab/kontor/\d+-arabiska-jobb-uppsala/valj/$")
+    )
     expect(page.get_by_role("heading", level=1)).to_have_text("Du har valt Arabiska Jobb AB")
-    expect(page.locator(".ka-number--large")).to_have_text("123456")
+    expect(page.locator(".ka-number--large")).to_have_text("10071234")
+    expect(page.get_by_text("Kungsgatan 3")).to_be_visible()
     expect(page.get_by_role("link", name="Tillbaka till leverantören")).to_be_visible()
     context.close()
 
@@ -139,3 +156,20 @@ def test_filter_form_submits_as_plain_get_without_javascript(live_server, browse
     expect(page).to_have_url(re.compile(r"kommun=0380"))
     expect(result_count(page)).to_have_text("2 leverantörer nära Uppsala")
     context.close()
+
+
+def test_an_old_shared_choice_link_leads_to_the_office(live_server, page, suppliers):
+    page.goto(live_server.url + "/leverantorer/arabiska-jobb-ab/kontor/123456/valj/")
+    expect(page).to_have_url(
+        re.compile(r"/leverantorer/arabiska-jobb-ab/kontor/\d+-arabiska-jobb-uppsala/valj/$")
+    )
+    expect(page.get_by_role("heading", level=1)).to_have_text("Du har valt Arabiska Jobb AB")
+    expect(page.get_by_text("Kungsgatan 3")).to_be_visible()
+
+
+def test_area_filter_narrows_the_search(live_server, page, suppliers):
+    page.goto(live_server.url + "/leverantorer/")
+    page.get_by_label("Leveransområde").select_option(label="Uppsala")
+    expect(result_count(page)).to_have_text(re.compile(r"2 leverantörer\s+med avtal i Uppsala"))
+    expect(page).to_have_url(re.compile(r"omrade=uppsala"))
+    expect(page.get_by_role("link", name="Norrut AB")).to_have_count(0)

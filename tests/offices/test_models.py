@@ -3,8 +3,9 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from offices.fields import normalize_ka_number
-from offices.models import Office
-from tests.offices.factories import OfficeFactory
+from offices.models import Contract, Office
+from tests.offices.factories import ContractFactory, OfficeFactory, municipality
+from tests.suppliers.factories import SupplierFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -12,34 +13,29 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize(
     ("typed", "stored"),
     [
-        ("12345", "12345"),
-        ("KA 123 45", "12345"),
-        ("ka-123456", "123456"),
-        ("KA:1234567890", "1234567890"),
-        (" 123-456 ", "123456"),
-        ("١٢٣٤٥", "12345"),
+        ("10072909", "10072909"),
+        ("KA 1007 2909", "10072909"),
+        ("ka-10072909", "10072909"),
+        ("KA:10072909", "10072909"),
+        (" 1007-2909 ", "10072909"),
+        ("١٠٠٧٢٩٠٩", "10072909"),
     ],
 )
-def test_ka_number_is_normalised_to_digits(typed, stored):
-    office = OfficeFactory.build(ka_number=typed, supplier=OfficeFactory().supplier)
-    office.full_clean()
-    assert office.ka_number == stored
+def test_contract_ka_number_is_normalised_to_digits(typed, stored):
+    contract = ContractFactory.build(ka_number=typed, supplier=SupplierFactory())
+    contract.full_clean()
+    assert contract.ka_number == stored
 
 
-@pytest.mark.parametrize("typed", ["1234", "12345678901", "12a45", "KB12345", "", "12\u00b345"])
-def test_bad_ka_number_is_rejected_with_a_clear_message(typed):
-    office = OfficeFactory.build(ka_number=typed, supplier=OfficeFactory().supplier)
+@pytest.mark.parametrize(
+    "typed", ["1007290", "100729091", "1007a909", "KB10072909", "12\u00b345678"]
+)
+def test_bad_contract_ka_number_is_rejected_with_a_clear_message(typed):
+    contract = ContractFactory.build(ka_number=typed, supplier=SupplierFactory())
     with pytest.raises(ValidationError) as error:
-        office.full_clean()
-    assert "ka_number" in error.value.message_dict
-
-
-def test_ka_number_message_explains_the_format():
-    office = OfficeFactory.build(ka_number="12a45", supplier=OfficeFactory().supplier)
-    with pytest.raises(ValidationError) as error:
-        office.full_clean()
+        contract.full_clean()
     assert error.value.message_dict["ka_number"] == [
-        "Ett KA-nummer består av 5–10 siffror, till exempel 123456."
+        "Ett KA-nummer består av 8 siffror, till exempel 10072909."
     ]
 
 
@@ -48,25 +44,61 @@ def test_normalize_leaves_other_text_for_validation_to_reject():
 
 
 def test_duplicate_ka_number_is_rejected_by_the_database():
-    OfficeFactory(ka_number="777777")
+    ContractFactory(ka_number="10077777")
     with pytest.raises(IntegrityError), transaction.atomic():
-        OfficeFactory(ka_number="777777")
+        ContractFactory(ka_number="10077777")
 
 
 def test_duplicate_ka_number_gets_a_form_message():
-    OfficeFactory(ka_number="777777")
-    office = OfficeFactory.build(ka_number="KA 777 777", supplier=OfficeFactory().supplier)
+    ContractFactory(ka_number="10077777")
+    contract = ContractFactory.build(ka_number="KA 1007 7777", supplier=SupplierFactory())
     with pytest.raises(ValidationError) as error:
-        office.full_clean()
-    assert error.value.message_dict["ka_number"] == [
-        "Ett annat kontor har redan det här KA-numret."
-    ]
+        contract.full_clean()
+    assert error.value.message_dict["ka_number"] == ["Ett annat avtal har redan det här KA-numret."]
 
 
 def test_database_refuses_a_too_short_ka_number_even_without_validation():
-    office = OfficeFactory.build(ka_number="123", supplier=OfficeFactory().supplier)
+    contract = ContractFactory.build(ka_number="123", supplier=SupplierFactory())
     with pytest.raises(IntegrityError), transaction.atomic():
-        Office.objects.bulk_create([office])
+        Contract.objects.bulk_create([contract])
+
+
+def test_offices_of_one_supplier_in_one_area_share_the_contract_and_its_ka_number():
+    supplier = SupplierFactory()
+    first = OfficeFactory(supplier=supplier, municipality=municipality("0180"))
+    second = OfficeFactory(supplier=supplier, municipality=municipality("0180"))
+    elsewhere = OfficeFactory(supplier=supplier, municipality=municipality("1480"))
+    assert first.contract == second.contract
+    assert first.ka_number == second.ka_number == first.contract.ka_number
+    assert elsewhere.contract != first.contract
+    assert elsewhere.contract.delivery_area.name == "Göteborg Mitt"
+
+
+def test_office_takes_its_supplier_from_its_contract():
+    contract = ContractFactory()
+    office = OfficeFactory(contract=contract, supplier=SupplierFactory())
+    office.refresh_from_db()
+    assert office.supplier == contract.supplier
+
+
+def test_office_url_key_names_the_office_and_finds_it_again():
+    office = OfficeFactory(name="Göteborg Centrum")
+    assert office.url_key == f"{office.pk}-goteborg-centrum"
+    assert Office.objects.from_url_key(office.url_key) == office
+    assert Office.objects.from_url_key(f"{office.pk}-another-name") == office
+
+
+def test_a_bare_number_in_an_office_url_is_the_office_s_old_ka_number():
+    office = OfficeFactory()
+    Office.objects.filter(pk=office.pk).update(legacy_ka_number="123456")
+    assert Office.objects.from_url_key("123456") == office
+    assert Office.objects.from_url_key("654321") is None
+
+
+@pytest.mark.parametrize("key", ["", "abc", "-1", "12-ÅÄÖ", "1" * 11, "12/34"])
+def test_malformed_office_url_keys_find_nothing(key):
+    OfficeFactory()
+    assert Office.objects.from_url_key(key) is None
 
 
 def test_postal_code_typed_with_a_space_is_stored_as_digits_and_shown_with_the_space():
@@ -97,8 +129,10 @@ def test_full_address_reads_like_a_postal_address():
     assert office.full_address == "Storgatan 1, 111 22 Stockholm"
 
 
-def test_active_offices_exclude_inactive_offices_and_offices_of_inactive_suppliers():
+def test_active_offices_exclude_inactive_offices_ended_contracts_and_inactive_suppliers():
     visible = OfficeFactory()
     OfficeFactory(is_active=False)
     OfficeFactory(supplier__is_active=False)
+    OfficeFactory(contract=ContractFactory(ended=True))
     assert list(Office.objects.active()) == [visible]
+    assert visible.is_available

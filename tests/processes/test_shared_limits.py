@@ -51,6 +51,7 @@ def two_servers(tmp_path_factory):
         )
 
     manage("migrate", "--no-input")
+    manage("load_reference_data")
     manage("createcachetable")
     manage("collectstatic", "--no-input")
     manage("seed_demo", "--suppliers", "1", "--reviews", "0", "--seed", "3")

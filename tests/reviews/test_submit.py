@@ -273,7 +273,7 @@ def test_rate_limit_treats_an_ipv6_64_network_as_one_client(client):
 def test_rate_limit_ends_after_an_hour(client, monkeypatch):
     supplier = SupplierFactory()
     now = 1_800_000_000.0
-    monkeypatch.setattr("reviews.abuse.time.time", lambda: now)
+    monkeypatch.setattr("krom.abuse.time.time", lambda: now)
     for n in range(3):
         post(client, supplier, comment=f"Text {n}")
     assert post(client, supplier, comment="x").status_code == 429

@@ -1,12 +1,8 @@
-import datetime
-
 import factory
 from django.utils.text import slugify
 from stdnum import luhn
 
-from offices.models import DeliveryArea
-from suppliers.models import Industry, Language, ResultGrade, Supplier
-from suppliers.services import save_result_grade
+from suppliers.models import Industry, Language, Supplier
 
 
 def valid_organisation_number(n):
@@ -47,34 +43,3 @@ class SupplierFactory(factory.django.DjangoModelFactory):
     def industry_slugs(supplier, create, slugs, **kwargs):
         if create and slugs:
             supplier.industries.set(Industry.objects.filter(slug__in=slugs))
-
-
-def delivery_area(code):
-    return DeliveryArea.objects.get(code=code)
-
-
-class ResultGradeFactory(factory.django.DjangoModelFactory):
-    """Saved through the service, so the latest publication is the current one."""
-
-    class Meta:
-        model = ResultGrade
-
-    supplier = factory.SubFactory(SupplierFactory)
-    delivery_area = factory.LazyFunction(lambda: delivery_area("uppsala"))
-    stars = 3
-    no_grade_reason = ""
-    period_start = datetime.date(2026, 1, 1)
-    period_end = datetime.date(2026, 6, 30)
-    published_on = datetime.date(2026, 8, 15)
-
-    class Params:
-        too_few_participants = factory.Trait(
-            stars=None, no_grade_reason=ResultGrade.NoGradeReason.TOO_FEW_PARTICIPANTS
-        )
-        too_new = factory.Trait(
-            stars=None, no_grade_reason=ResultGrade.NoGradeReason.ACTIVE_LESS_THAN_12_MONTHS
-        )
-
-    @classmethod
-    def _create(cls, model_class, *args, **kwargs):
-        return save_result_grade(model_class(*args, **kwargs))

@@ -1,24 +1,33 @@
+import datetime
+
 import pytest
 
-from tests.offices.factories import OfficeFactory
+from offices.models import Office
+from tests.offices.factories import ContractFactory, OfficeFactory, delivery_area, municipality
 from tests.suppliers.factories import SupplierFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def choose_url(office, ka_number=None):
-    return f"/leverantorer/{office.supplier.slug}/kontor/{ka_number or office.ka_number}/valj/"
+def choose_url(office, key=None):
+    return f"/leverantorer/{office.supplier.slug}/kontor/{key or office.url_key}/valj/"
 
 
 @pytest.fixture
 def office():
+    supplier = SupplierFactory(name="Jobbcoach Norr AB", organisation_number="5560360793")
+    contract = ContractFactory(
+        supplier=supplier, ka_number="10071234", delivery_area=delivery_area("lulea")
+    )
     return OfficeFactory(
-        supplier=SupplierFactory(name="Jobbcoach Norr AB", organisation_number="5560360793"),
+        supplier=supplier,
+        contract=contract,
         name="Jobbcoach Luleå",
-        ka_number="123456",
+        legacy_ka_number="123456",
         street_address="Storgatan 1",
         postal_code="97231",
         postal_town="Luleå",
+        municipality=municipality("2580"),
     )
 
 
@@ -30,10 +39,12 @@ def test_choice_page_without_javascript_says_exactly_what_to_tell_the_caseworker
         "<html",
         "Du har valt Jobbcoach Norr AB</h1>",
         "Berätta för din handläggare på Arbetsförmedlingen",
+        "avtalets KA-nummer och kontorets adress",
         "556036-0793",
+        "Luleå",
         "Jobbcoach Luleå",
         "Storgatan 1<br>972 31 Luleå",
-        '<span class="ka-number ka-number--large" id="ka-number-123456">123456</span>',
+        f'<span class="ka-number ka-number--large" id="ka-number-{office.pk}">10071234</span>',
         "Kopiera KA-nummer",
         "Mina sidor",
         "0771-416 416",
@@ -42,8 +53,25 @@ def test_choice_page_without_javascript_says_exactly_what_to_tell_the_caseworker
         "Du kan byta leverantör senare",
         "Skriv ut",
         "Tillbaka till leverantören",
+        f'href="/leverantorer/jobbcoach-norr-ab/#kontor-{office.url_key}"',
     ]:
         assert expected in text, expected
+
+
+def test_choice_says_all_the_contracts_offices_share_the_ka_number(client, office):
+    other = OfficeFactory(
+        supplier=office.supplier,
+        contract=office.contract,
+        name="Jobbcoach Luleå centrum",
+        street_address="Smedjegatan 9",
+        municipality=municipality("2580"),
+    )
+    texts = [client.get(choose_url(chosen)).text for chosen in (office, other)]
+    for text in texts:
+        assert "10071234</span>" in text
+        assert "Alla kontor i avtalet har samma KA-nummer." in text
+        assert "Säg därför också vilket kontor du har valt: adressen." in text
+    assert "Storgatan 1<br>" in texts[0] and "Smedjegatan 9<br>" in texts[1]
 
 
 def test_choice_for_htmx_is_the_dialog_content_only(htmx_client, office):
@@ -51,27 +79,56 @@ def test_choice_for_htmx_is_the_dialog_content_only(htmx_client, office):
     assert response.status_code == 200
     assert "<html" not in response.text
     assert 'id="choose-heading"' in response.text and "<h2" in response.text
-    assert "123456" in response.text
+    assert 'data-ka-number="10071234"' in response.text
     assert "HX-Request" in response["Vary"]
 
 
-def test_ka_number_typed_with_prefix_and_spaces_finds_the_office(client, office):
-    assert client.get(choose_url(office, "KA%20123%20456")).status_code == 200
+@pytest.mark.parametrize("old_key", ["123456", "KA%20123%20456", "ka-123456"])
+def test_old_links_with_the_offices_own_ka_number_move_permanently_to_the_office(
+    client, office, old_key
+):
+    response = client.get(choose_url(office, old_key))
+    assert response.status_code == 301
+    assert response["Location"] == choose_url(office)
+
+
+def test_a_link_with_an_old_office_name_moves_permanently_to_the_current_one(client, office):
+    response = client.get(choose_url(office, f"{office.pk}-gammalt-namn"))
+    assert response.status_code == 301
+    assert response["Location"] == choose_url(office)
+    assert client.get(response["Location"]).status_code == 200
 
 
 @pytest.mark.parametrize(
     "make_url",
     [
-        lambda office: f"/leverantorer/finns-inte/kontor/{office.ka_number}/valj/",
+        lambda office: f"/leverantorer/finns-inte/kontor/{office.url_key}/valj/",
+        lambda office: choose_url(office, f"{office.pk + 1000}-kontor"),
         lambda office: choose_url(office, "999999"),
+        lambda office: choose_url(office, "10071234"),
         lambda office: choose_url(office, "abc"),
+        lambda office: choose_url(office, "-1-kontor"),
         lambda office: choose_url(office, "%00"),
         lambda office: choose_url(office, "1" * 500),
+        lambda office: choose_url(office, "9" * 10 + "-kontor"),
         lambda office: (
-            f"/leverantorer/{OfficeFactory().supplier.slug}/kontor/{office.ka_number}/valj/"
+            f"/leverantorer/{OfficeFactory().supplier.slug}/kontor/{office.url_key}/valj/"
         ),
+        lambda office: f"/leverantorer/{OfficeFactory().supplier.slug}/kontor/123456/valj/",
     ],
-    ids=["unknown-supplier", "unknown-ka", "letters", "nul", "huge", "office-of-another-supplier"],
+    ids=[
+        "unknown-supplier",
+        "unknown-office",
+        "unknown-old-number",
+        "the-contracts-ka-number",
+        "letters",
+        "negative",
+        "nul",
+        "huge",
+        "huge-id",
+        "office-of-another-supplier",
+        "old-number-of-another-suppliers-office",
+    ],
 )
 def test_choice_of_an_unknown_or_mismatched_office_is_a_helpful_404(client, office, make_url):
     response = client.get(make_url(office))
@@ -80,13 +137,40 @@ def test_choice_of_an_unknown_or_mismatched_office_is_a_helpful_404(client, offi
     assert "/leverantorer/" in response.text
 
 
-def test_choice_of_an_inactive_office_is_404(client, office):
+def test_choice_of_an_inactive_office_says_it_cannot_be_chosen(client, office):
     office.is_active = False
     office.save()
-    assert client.get(choose_url(office)).status_code == 404
+    text = client.get(choose_url(office)).text
+    assert "Kontoret går inte att välja" in text
+    assert "är inte aktivt just nu" in text
+    assert "Kopiera KA-nummer" not in text
+    assert client.get(choose_url(office, "123456"), follow=True).status_code == 200
 
 
 def test_choice_of_an_office_of_an_inactive_supplier_is_404(client, office):
     office.supplier.is_active = False
     office.supplier.save()
     assert client.get(choose_url(office)).status_code == 404
+
+
+def test_choice_of_an_office_whose_contract_has_ended_says_so(client, office):
+    office.contract.in_force = False
+    office.contract.save()
+    text = client.get(choose_url(office)).text
+    assert "gäller inte längre. Du kan inte välja kontoret." in text
+    assert "ka-number--large" not in text
+
+
+def test_choice_of_an_office_af_no_longer_lists_says_since_when(htmx_client, office):
+    Office.objects.filter(pk=office.pk).update(no_longer_listed_on=datetime.date(2026, 11, 2))
+    text = htmx_client.get(choose_url(office)).text
+    assert "listar inte" in text and "sedan 2 november 2026" in text
+    assert "ka-number--large" not in text
+
+
+def test_choice_without_a_known_ka_number_says_to_give_name_and_address(client):
+    contract = ContractFactory(ka_number=None)
+    office = OfficeFactory(supplier=contract.supplier, contract=contract)
+    text = client.get(choose_url(office)).text
+    assert "Inte känt ännu. Säg leverantörens namn och kontorets adress." in text
+    assert "Kopiera KA-nummer" not in text

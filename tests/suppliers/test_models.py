@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from suppliers.models import Industry, Language, Supplier
+from tests.offices.factories import ContractFactory, OfficeFactory
 from tests.suppliers.factories import SupplierFactory
 
 pytestmark = pytest.mark.django_db
@@ -65,3 +66,15 @@ def test_active_suppliers_exclude_inactive_ones():
     active = SupplierFactory()
     SupplierFactory(inactive=True)
     assert list(Supplier.objects.active()) == [active]
+
+
+def test_searchable_suppliers_have_an_office_to_choose_or_a_contract_known_before_its_offices():
+    with_office = OfficeFactory(supplier__name="Kontor AB").supplier
+    only_contract = ContractFactory(supplier__name="Bara avtal AB").supplier
+    OfficeFactory(supplier__name="Stängt kontor AB", is_active=False)
+    ContractFactory(supplier__name="Upphört avtal AB", ended=True)
+    ended = ContractFactory(supplier__name="Kontor i upphört avtal AB", ended=True)
+    OfficeFactory(supplier=ended.supplier, contract=ended)
+    ContractFactory(supplier__name="Inaktiv AB", supplier__is_active=False)
+    SupplierFactory(name="Inget alls AB")
+    assert set(Supplier.objects.searchable()) == {with_office, only_contract}

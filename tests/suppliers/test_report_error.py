@@ -133,3 +133,13 @@ def test_admin_sees_open_reports_first_and_handling_can_update_the_checked_date(
     assert open_report.handled_by is not None and open_report.handled_at is not None
     assert office.verified_at is not None and office.data_source == "admin"
     assert office.supplier.verified_at is not None
+
+
+def test_offices_are_offered_by_name_and_address_in_a_fixed_number_of_queries(
+    client, office, django_assert_max_num_queries
+):
+    for n in range(10):
+        OfficeFactory(supplier=office.supplier, contract=office.contract, name=f"Filial {n}")
+    with django_assert_max_num_queries(6):
+        text = client.get(url(office)).content.decode()
+    assert f">Kontor Luleå, {office.full_address}</option>" in text

@@ -3,7 +3,8 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone
 
-from offices.models import Accessibility, DataSource
+from krom.verification import DataSource
+from offices.models import Accessibility
 from tests.offices.factories import OfficeFactory
 from tests.suppliers.factories import SupplierFactory
 

@@ -1,0 +1,308 @@
+import io
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db.models import Count
+from django.utils import timezone
+
+from grades.models import ContractResult, ResultGrade, ResultWeights
+from offices.models import Contract, ContractName, Office
+from reviews.models import Review
+from suppliers.models import Supplier
+from tests.offices.factories import ContractFactory
+from tests.suppliers.factories import SupplierFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def seed(**options):
+    out = io.StringIO()
+    call_command("seed_demo", stdout=out, **options)
+    return out.getvalue()
+
+
+def remove():
+    call_command("seed_demo", remove=True, stdout=io.StringIO())
+
+
+def snapshot(*, with_reviews=True):
+    """Everything seed_demo makes, by supplier, in a comparable form."""
+    suppliers = Supplier.objects.prefetch_related(
+        "languages",
+        "industries",
+        "offices",
+        "reviews",
+        "contracts__delivery_area",
+        "contracts__result_grades",
+        "contracts__results",
+        "contracts__names",
+    ).order_by("slug")
+    return [
+        (
+            supplier.slug,
+            supplier.organisation_number,
+            supplier.offers_remote,
+            sorted(language.code for language in supplier.languages.all()),
+            sorted(industry.slug for industry in supplier.industries.all()),
+            sorted(
+                (
+                    contract.ka_number,
+                    contract.delivery_area.code,
+                    contract.start_date,
+                    contract.in_force,
+                    contract.current_grade,
+                    contract.current_grade_month,
+                    [(g.month, g.stars, g.no_grade_reason) for g in contract.grade_history],
+                    sorted(
+                        (r.period, r.participants, r.rr1_a, r.rr2_c, r.weighted_result)
+                        for r in contract.results.all()
+                    ),
+                    sorted((n.name, n.first_seen, n.last_seen) for n in contract.names.all()),
+                )
+                for contract in supplier.contracts.all()
+            ),
+            sorted(
+                (office.name, office.contract_id is not None, office.postal_code)
+                for office in supplier.offices.all()
+            ),
+            sorted(review.rating for review in supplier.reviews.all()) if with_reviews else None,
+        )
+        for supplier in suppliers
+    ]
+
+
+def counts():
+    return [
+        model.objects.count()
+        for model in (Supplier, Contract, Office, ResultGrade, ContractResult, Review)
+    ]
+
+
+def test_seed_demo_creates_example_suppliers_with_contracts_offices_and_approved_reviews():
+    output = seed(suppliers=12, seed=4, reviews=300)
+    assert Supplier.objects.filter(is_example=True).count() == 12
+    assert Review.objects.filter(status=Review.Status.APPROVED).count() == 300
+    assert "created 12 suppliers" in output
+    for supplier in Supplier.objects.prefetch_related("offices", "languages", "contracts"):
+        assert 1 <= supplier.offices.count() <= 40
+        assert supplier.contracts.exists()
+        assert "sv" in {language.code for language in supplier.languages.all()}
+        supplier.full_clean()
+        for contract in supplier.contracts.all():
+            contract.full_clean()
+        for office in supplier.offices.all():
+            office.full_clean()
+
+
+def test_offices_in_one_delivery_area_share_their_suppliers_contract_there():
+    seed(suppliers=40, seed=3, reviews=0)
+    offices = Office.objects.select_related("contract__delivery_area", "municipality")
+    for office in offices:
+        assert office.contract.delivery_area_id == office.municipality.delivery_area_id
+        assert office.supplier_id == office.contract.supplier_id
+    assert not (
+        Contract.objects.values("supplier", "delivery_area")
+        .annotate(n=Count("pk"))
+        .filter(n__gt=1)
+        .exists()
+    )
+    assert Contract.objects.annotate(n=Count("offices")).filter(n__gte=2).exists()
+    assert not Contract.objects.filter(offices=None).exists()
+    assert not Contract.objects.filter(delivery_area__region="").exists()
+
+
+def test_contracts_have_unique_invented_8_digit_ka_numbers():
+    seed(suppliers=40, seed=3, reviews=0)
+    numbers = list(Contract.objects.values_list("ka_number", flat=True))
+    assert len(numbers) == len(set(numbers))
+    for number in numbers:
+        assert len(number) == 8 and number.isdigit()
+        assert "10090000" <= number <= "10999999", "above Arbetsförmedlingen's real 1007xxxx"
+
+
+def test_demo_ka_numbers_never_take_one_already_in_the_register():
+    seed(suppliers=5, seed=3, reviews=0)
+    first_run = dict(Contract.objects.values_list("ka_number", "delivery_area__code"))
+    taken = min(first_run)
+    remove()
+    existing = ContractFactory(ka_number=taken)
+    seed(suppliers=5, seed=3, reviews=0)
+    existing.refresh_from_db()
+    assert existing.ka_number == taken
+    assert not existing.supplier.is_example
+    demo_numbers = set(
+        Contract.objects.filter(supplier__is_example=True).values_list("ka_number", flat=True)
+    )
+    assert taken not in demo_numbers
+    assert len(demo_numbers) == len(first_run)
+
+
+def test_grades_follow_arbetsformedlingens_publication_months_for_15_months():
+    seed(suppliers=40, seed=3, reviews=0)
+    today = timezone.localdate()
+    months = set(ResultGrade.objects.values_list("month", flat=True))
+    assert all(month.day == 1 and month.month % 2 == 1 for month in months)
+    assert len(months) == 8
+    assert max(months) < today.replace(day=1)
+    assert (today - min(months)).days < 16 * 31
+    for grade in ResultGrade.objects.all():
+        grade.full_clean()
+    stars = set(ResultGrade.objects.values_list("stars", flat=True))
+    assert stars >= {None, 1, 2, 3, 4}
+    missing = ResultGrade.objects.filter(stars=None)
+    assert set(missing.values_list("no_grade_reason", flat=True)) == {
+        ResultGrade.NoGradeReason.UNKNOWN
+    }
+
+
+def test_each_contracts_current_grade_is_its_latest_months():
+    seed(suppliers=40, seed=3, reviews=0)
+    contracts = Contract.objects.prefetch_related("result_grades")
+    assert any(c.current_grade for c in contracts)
+    for contract in contracts:
+        history = contract.grade_history
+        if not history:
+            assert (contract.current_grade, contract.current_grade_month) == (None, None)
+            continue
+        latest = history[-1]
+        assert contract.current_grade_month == latest.month
+        assert contract.current_grade == latest.stars
+
+
+def test_results_follow_up_agrees_with_the_grades_and_the_periods_weights():
+    seed(suppliers=40, seed=3, reviews=0)
+    weights = {w.period: w for w in ResultWeights.objects.all()}
+    grades = {(g.contract_id, g.month): g for g in ResultGrade.objects.all()}
+    latest = dict(
+        Contract.objects.exclude(current_grade_month=None).values_list("pk", "current_grade_month")
+    )
+    results = list(ContractResult.objects.all())
+    assert len({r.contract_id for r in results}) > 0.6 * len(latest)
+    for result in results:
+        result.full_clean()
+        assert result.grade == grades[result.contract_id, result.period].stars
+        assert result.participants == sum(
+            getattr(result, f"participants_{level}") for level in "abc"
+        )
+        for level in "abc":
+            rr1, rr2 = getattr(result, f"rr1_{level}"), getattr(result, f"rr2_{level}")
+            assert rr2 <= rr1 <= getattr(result, f"participants_{level}")
+        w = weights[result.period]
+        expected = (
+            w.weight_a * (result.rr1_a + result.rr2_a)
+            + w.weight_b * (result.rr1_b + result.rr2_b)
+            + w.weight_c * (result.rr1_c + result.rr2_c)
+        ) / (2 * result.participants)
+        assert abs(result.weighted_result - expected) <= Decimal("0.0005")
+        if result.period != latest[result.contract_id]:
+            assert result.risks_termination is None
+    risks = {r.risks_termination for r in results if r.period == latest[r.contract_id]}
+    assert risks == {True, False}
+
+
+def test_contracts_remember_the_names_they_had():
+    seed(suppliers=40, seed=3, reviews=0)
+    for contract in Contract.objects.exclude(current_grade_month=None).select_related("supplier"):
+        names = list(contract.names.order_by("first_seen"))
+        assert names[-1].name == contract.supplier.name
+        assert names[-1].last_seen == contract.current_grade_month
+    assert (
+        ContractName.objects.count() >= Contract.objects.exclude(current_grade_month=None).count()
+    )
+
+
+def test_seed_demo_is_deterministic_for_a_seed():
+    seed(suppliers=8, seed=7, reviews=100)
+    first = snapshot()
+    remove()
+    seed(suppliers=8, seed=7, reviews=100)
+    assert snapshot() == first
+
+
+def test_different_seeds_give_different_data():
+    seed(suppliers=8, seed=7, reviews=0)
+    first = snapshot()
+    remove()
+    seed(suppliers=8, seed=8, reviews=0)
+    assert snapshot() != first
+
+
+def test_seed_demo_run_twice_creates_nothing_the_second_time():
+    seed(suppliers=6, seed=2, reviews=60)
+    before = counts()
+    output = seed(suppliers=6, seed=2, reviews=60)
+    assert counts() == before
+    assert "created 0 suppliers, 0 contracts, 0 offices and 0 reviews" in output
+
+
+def test_asking_for_more_suppliers_keeps_the_first_ones_and_adds_the_same_as_a_fresh_run():
+    seed(suppliers=5, seed=2, reviews=0)
+    first = snapshot()
+    seed(suppliers=9, seed=2, reviews=0)
+    grown = snapshot()
+    assert len(grown) == 9
+    assert all(supplier in grown for supplier in first)
+    remove()
+    seed(suppliers=9, seed=2, reviews=0)
+    assert snapshot() == grown
+
+
+def test_reviews_asked_for_are_shared_out_as_suppliers_are_added():
+    seed(suppliers=5, seed=2, reviews=500)
+    seed(suppliers=10, seed=2, reviews=1000)
+    assert Review.objects.count() == 1000
+
+
+def test_rating_summaries_count_the_approved_reviews():
+    seed(suppliers=6, seed=5, reviews=200)
+    for supplier in Supplier.objects.annotate(n=Count("reviews")):
+        assert supplier.review_count == supplier.n
+
+
+def test_offices_are_denser_in_big_cities():
+    seed(suppliers=120, seed=1, reviews=0)
+    stockholm = Office.objects.filter(municipality__code="0180").count()
+    bjurholm = Office.objects.filter(municipality__code="2403").count()
+    assert stockholm > 5 * max(bjurholm, 1)
+
+
+def test_negative_counts_are_refused():
+    with pytest.raises(CommandError):
+        seed(suppliers=-1, seed=1)
+
+
+def test_remove_deletes_the_example_data_and_nothing_else():
+    real = SupplierFactory(with_offices=1)
+    seed(suppliers=6, seed=2, reviews=60)
+    remove()
+    assert list(Supplier.objects.all()) == [real]
+    assert Office.objects.count() == 1
+    assert Contract.objects.count() == 1
+    assert ResultGrade.objects.count() == ContractResult.objects.count() == 0
+    assert not ResultWeights.objects.exists()
+    assert not Review.objects.exists()
+
+
+def test_weights_already_published_for_a_period_are_used_not_replaced():
+    seed(suppliers=3, seed=2, reviews=0)
+    period = ContractResult.objects.latest("period").period
+    remove()
+    published = ResultWeights.objects.create(
+        period=period,
+        weight_a=Decimal("0.5"),
+        weight_b=Decimal("1"),
+        weight_c=Decimal("1.5"),
+        source_file="resultatuppfoljning.xlsx",
+        edition=date(2099, 1, 1),
+    )
+    seed(suppliers=3, seed=2, reviews=0)
+    assert ResultWeights.objects.get(period=period).weight_a == published.weight_a
+    result = ContractResult.objects.filter(period=period).first()
+    expected = (
+        Decimal("0.5") * (result.rr1_a + result.rr2_a)
+        + (result.rr1_b + result.rr2_b)
+        + Decimal("1.5") * (result.rr1_c + result.rr2_c)
+    ) / (2 * result.participants)
+    assert abs(result.weighted_result - expected) <= Decimal("0.0005")
