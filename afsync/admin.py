@@ -1,87 +1,35 @@
 """Admin for the sync with Arbetsförmedlingen's "Sök leverantör": the dated snapshots of
-every sync (read-only), and an upload of saved pages with the same dry run as the command.
-
-The uploaded pages are never stored: the dry run page carries them back in the
-confirmation form, and the confirmation reads and checks them again before writing."""
+every sync (read-only), and an upload of saved pages with the same dry run as the command
+(krom.admin_import: upload, dry run, confirm; all or nothing)."""
 
 import json
 
-from django import forms
-from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect
-from django.template.response import TemplateResponse
-from django.urls import path
-from django.utils.decorators import method_decorator
+from django.contrib import admin
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods
 
 from afsync.af_search import SearchError, read_pages
 from afsync.models import OfficeSync
 from afsync.sync import COUNT_LABELS, apply_sync, plan_sync
 from grades.register import RegisterError
-
-# Django keeps at most 2.5 MB of a form in memory; AF's ~1,000 entries are about 0.4 MB.
-MAX_TOTAL_SIZE = 2_000_000
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    widget = MultipleFileInput
-
-    def clean(self, data, initial=None):
-        files = data if isinstance(data, (list, tuple)) else [data]
-        return [super(MultipleFileField, self).clean(file, initial) for file in files]
-
-
-class PagesUploadForm(forms.Form):
-    files = MultipleFileField(
-        label=gettext_lazy("Sparade sidor (JSON)"),
-        help_text=gettext_lazy(
-            "Alla sidor av Arbetsförmedlingens svar (sida 1, 2, …), sparade som de kom."
-        ),
-    )
-
-    def clean(self):
-        self.uploads = self.cleaned_data.get("files") or []
-        if sum(upload.size for upload in self.uploads) > MAX_TOTAL_SIZE:
-            raise forms.ValidationError(_("Sidorna är större än 2 MB tillsammans."))
-        pages = []
-        for upload in self.uploads:
-            try:
-                pages.append((upload.name, json.loads(upload.read())))
-            except (UnicodeDecodeError, json.JSONDecodeError):
-                raise forms.ValidationError(
-                    _("%(name)s är ingen JSON-fil.") % {"name": upload.name}
-                ) from None
-        self.pages = pages
-        return self.cleaned_data
-
-
-class PagesConfirmForm(forms.Form):
-    """The dry run's pages, sent back to be applied."""
-
-    pages = forms.CharField(widget=forms.HiddenInput)
-
-    def clean_pages(self):
-        try:
-            pages = json.loads(self.cleaned_data["pages"])
-            return [(str(name), data) for name, data in pages]
-        except (json.JSONDecodeError, TypeError, ValueError):
-            raise forms.ValidationError(
-                _("Sidorna kom inte fram hela. Ladda upp dem igen.")
-            ) from None
+from krom.admin_import import DryRunImportAdmin
 
 
 @admin.register(OfficeSync)
-class OfficeSyncAdmin(admin.ModelAdmin):
+class OfficeSyncAdmin(DryRunImportAdmin, admin.ModelAdmin):
     """Each applied sync, newest first; made only by a sync."""
 
-    change_list_template = "admin/afsync/officesync/change_list.html"
+    import_title = gettext_lazy("Läs in sparade sidor från Sök leverantör")
+    upload_label = gettext_lazy("Sparade sidor (JSON)")
+    upload_help = gettext_lazy(
+        "Alla sidor av Arbetsförmedlingens svar (sida 1, 2, …), sparade som de kom."
+    )
+    many_files = True
+    import_intro_template = "admin/afsync/officesync/import_intro.html"
+    import_dry_run_template = "admin/afsync/officesync/dry_run.html"
+    import_permissions = ("offices.add_office", "offices.change_office")
+    import_errors = (SearchError, RegisterError)
     list_display = [
         "__str__",
         "source",
@@ -113,9 +61,6 @@ class OfficeSyncAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
-    def has_sync_permission(self, request):
-        return request.user.has_perms(["offices.add_office", "offices.change_office"])
-
     @admin.display(description=gettext_lazy("nya kontor"))
     def new_offices(self, sync):
         return sync.counts.get("offices_new", 0)
@@ -138,58 +83,31 @@ class OfficeSyncAdmin(admin.ModelAdmin):
     def disappeared_display(self, sync):
         return describe(sync.disappeared)
 
-    def get_urls(self):
-        view = self.admin_site.admin_view(self.upload_view)
-        return [path("las-in/", view, name="afsync_officesync_upload"), *super().get_urls()]
-
-    def changelist_view(self, request, extra_context=None):
-        extra = {"has_sync_permission": self.has_sync_permission(request)}
-        return super().changelist_view(request, {**(extra_context or {}), **extra})
-
-    @method_decorator(require_http_methods(["GET", "POST"]))
-    def upload_view(self, request):
-        if not self.has_sync_permission(request):
-            raise PermissionDenied
-        if request.method == "POST" and "pages" in request.POST:
-            return self.confirm(request)
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "title": _("Läs in sparade sidor från Sök leverantör"),
-            "plan": None,
-        }
-        form = PagesUploadForm(*([request.POST, request.FILES] if request.method == "POST" else []))
-        if form.is_valid():
-            try:
-                context["plan"] = plan_sync(read_pages(form.pages))
-            except (SearchError, RegisterError) as error:
-                form.add_error("files", str(error))
-            else:
-                context["confirm_form"] = PagesConfirmForm(
-                    initial={"pages": json.dumps(form.pages, ensure_ascii=False)}
-                )
-        context["form"] = form
-        return TemplateResponse(request, "admin/afsync/officesync/upload.html", context)
-
-    def confirm(self, request):
-        form = PagesConfirmForm(request.POST)
+    def read_import(self, content, file_name):
         try:
-            if not form.is_valid():
-                raise SearchError(" ".join(form.errors.get("pages", [])) or _("Sidorna saknas."))
-            pages = form.cleaned_data["pages"]
-            plan = plan_sync(read_pages(pages))
-            sync = apply_sync(
-                plan, source=", ".join(name for name, _data in pages), by=request.user
-            )
-        except (SearchError, RegisterError) as error:
-            messages.error(request, _("Inget har sparats.") + " " + str(error))
-            return redirect("admin:afsync_officesync_upload")
-        messages.success(
-            request,
-            _("Synkningen är klar: %(counts)s.")
-            % {"counts": "; ".join(f"{label}: {value}" for label, value in plan.labelled_counts())},
-        )
-        return redirect("admin:afsync_officesync_change", sync.pk)
+            named = [(str(name), str(text)) for name, text in json.loads(content)]
+        except (UnicodeDecodeError, ValueError, TypeError):
+            raise SearchError(_("Sidorna kom inte fram hela. Ladda upp dem igen.")) from None
+        pages = []
+        for name, text in named:
+            try:
+                pages.append((name, json.loads(text)))
+            except json.JSONDecodeError:
+                raise SearchError(_("%(name)s är ingen JSON-fil.") % {"name": name}) from None
+        return read_pages(pages)
+
+    def plan_import(self, listed, file_name, request, *, dry_run):
+        plan = plan_sync(listed)
+        if not dry_run:
+            plan.snapshot = apply_sync(plan, source=file_name, by=request.user)
+        return plan
+
+    def import_message(self, plan):
+        counts = "; ".join(f"{label}: {value}" for label, value in plan.labelled_counts())
+        return _("Synkningen är klar: %(counts)s.") % {"counts": counts}
+
+    def import_done_url(self, plan):
+        return reverse("admin:afsync_officesync_change", args=[plan.snapshot.pk])
 
 
 def describe(rows):

@@ -184,13 +184,16 @@ def listed_contract(register, entry, finder, today):
                 _("Avtal %(ka)s är nytt och har ingen adress: leveransområdet går inte att veta.")
                 % {"ka": entry.ka_number}
             )
-    return register.contract(
+    contract = register.contract(
         ka_number=entry.ka_number,
         supplier_name=entry.supplier_name,
         area_name=area.name,
         region=area.region or None,
         seen=today.replace(day=1),
     )
+    if known is None:
+        contract.delivery_area_guessed = True
+    return contract
 
 
 def office_values(address, finder, taking, office):

@@ -159,7 +159,11 @@ class Register:
         changed = [self._contracts[ka] for ka in self._changed if self._contracts[ka].pk]
         for contract in changed:
             contract.updated_at = now
-        Contract.objects.bulk_update(changed, ["start_date", "updated_at"], batch_size=_CHUNK)
+        Contract.objects.bulk_update(
+            changed,
+            ["start_date", "delivery_area", "delivery_area_guessed", "updated_at"],
+            batch_size=_CHUNK,
+        )
         ContractName.objects.bulk_create(
             [name for name in self._new_names if name.pk is None], batch_size=_CHUNK
         )
@@ -239,19 +243,25 @@ class Register:
             if contract.pk is None
             else area.pk is not None and contract.delivery_area_id == area.pk
         )
-        if not same:
-            ours = (
-                contract.delivery_area.name
-                if contract.pk is None
-                else self._area_names[contract.delivery_area_id]
+        if same:
+            return
+        if contract.delivery_area_guessed:
+            # The sync guessed the area from an address; AF's files say which it is.
+            contract.delivery_area, contract.delivery_area_guessed = area, False
+            self._changed.add(contract.ka_number)
+            return
+        ours = (
+            contract.delivery_area.name
+            if contract.pk is None
+            else self._area_names[contract.delivery_area_id]
+        )
+        raise RegisterError(
+            _(
+                "KA-nummer %(ka)s hör till leveransområdet %(ours)s i registret men till "
+                "%(theirs)s i filen. Rätta avtalet eller filen och försök igen."
             )
-            raise RegisterError(
-                _(
-                    "KA-nummer %(ka)s hör till leveransområdet %(ours)s i registret men till "
-                    "%(theirs)s i filen. Rätta avtalet eller filen och försök igen."
-                )
-                % {"ka": contract.ka_number, "ours": ours, "theirs": area.name}
-            )
+            % {"ka": contract.ka_number, "ours": ours, "theirs": area.name}
+        )
 
     def _record_name(self, contract, name, seen: datetime.date):
         """Keep every name the contract has had in AF's files, with when it was seen."""

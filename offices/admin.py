@@ -60,6 +60,23 @@ class MunicipalityAdmin(admin.ModelAdmin):
     search_fields = ["code", "name"]
 
 
+class ContractColumns:
+    """Changelist columns for anything that belongs to a contract (obj.contract); the admin
+    declares list_select_related = ["contract__supplier", "contract__delivery_area"]."""
+
+    @admin.display(description=_("KA-nummer"), ordering="contract__ka_number")
+    def ka_number(self, obj):
+        return obj.contract.ka_number
+
+    @admin.display(description=_("leverantör"), ordering="contract__supplier__name")
+    def supplier(self, obj):
+        return obj.contract.supplier.name
+
+    @admin.display(description=_("leveransområde"), ordering="contract__delivery_area__name")
+    def delivery_area(self, obj):
+        return obj.contract.delivery_area.name
+
+
 class ContractNameInline(admin.TabularInline):
     model = ContractName
     extra = 0
@@ -100,9 +117,26 @@ class ContractAdmin(NoBulkDeleteAdmin):
     list_select_related = ["supplier", "delivery_area"]
     search_fields = ["ka_number", "supplier__name", "names__name", "delivery_area__name"]
     autocomplete_fields = ["supplier", "delivery_area"]
-    readonly_fields = ["current_grade", "current_grade_month", "created_at", "updated_at"]
+    readonly_fields = [
+        "delivery_area_guessed",
+        "current_grade",
+        "current_grade_month",
+        "created_at",
+        "updated_at",
+    ]
     fieldsets = [
-        (None, {"fields": ["ka_number", "supplier", "delivery_area", "in_force"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "ka_number",
+                    "supplier",
+                    "delivery_area",
+                    "delivery_area_guessed",
+                    "in_force",
+                ]
+            },
+        ),
         (_("Avtalstid"), {"fields": ["start_date", "ended_on"]}),
         (
             _("Arbetsförmedlingens resultatbetyg"),

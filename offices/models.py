@@ -197,6 +197,15 @@ class Contract(Verifiable):
         related_name="contracts",
         verbose_name=_("leveransområde"),
     )
+    delivery_area_guessed = models.BooleanField(
+        _("leveransområdet är gissat"),
+        default=False,
+        editable=False,
+        help_text=_(
+            "Avtalet kom från ”Sök leverantör”, som inte anger leveransområde: området är "
+            "gissat från första adressen tills Arbetsförmedlingens filer anger det."
+        ),
+    )
     start_date = models.DateField(_("avtalet började"), null=True, blank=True)
     # Arbetsförmedlingen's latest published grade, kept by grades.services whenever grades
     # are imported, so that search and pages read it without scanning the history.

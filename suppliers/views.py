@@ -47,6 +47,10 @@ def search(request):
         )
         if supplier.compare_office:
             supplier.compare_query = comparison.toggled(supplier.compare_office.url_key, drop=())
+            # A municipality can lie where several areas meet (Stockholm, Göteborg): without
+            # a contract in the municipality's own area, show the nearest office's contract.
+            if filterset.municipality and not getattr(supplier, "area_contract", None):
+                supplier.nearest_contract = supplier.compare_office.contract
     context = {
         "comparison": comparison,
         "filter": filterset,

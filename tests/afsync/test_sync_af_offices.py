@@ -15,6 +15,8 @@ from django.urls import reverse
 from afsync.af_search import USER_AGENT, SearchError, fetch, read_files, read_pages
 from afsync.models import OfficeSync
 from afsync.sync import apply_sync, plan_sync
+from grades.grade_file import read_grade_file
+from grades.services import import_grade_file
 from offices.models import Contract, Office
 from suppliers.models import Supplier
 from tests.offices.factories import OfficeFactory
@@ -221,9 +223,12 @@ def test_without_pages_or_address_the_command_says_what_to_give():
         sync()
 
 
+IMPORT = "admin:afsync_officesync_import"
+
+
 def upload(admin_client, paths):
     files = [SimpleUploadedFile(p.name, p.read_bytes(), "application/json") for p in paths]
-    return admin_client.post(reverse("admin:afsync_officesync_upload"), {"files": files})
+    return admin_client.post(reverse(IMPORT), {"file": files})
 
 
 def test_admin_upload_shows_the_dry_run_and_writes_only_when_confirmed(admin_client):
@@ -232,8 +237,8 @@ def test_admin_upload_shows_the_dry_run_and_writes_only_when_confirmed(admin_cli
     assert "Provkörning" in response.text
     assert "Storgatan 20, 585 71 Eksjö" in response.text
     assert not Office.objects.exists()
-    pages = response.context["confirm_form"].initial["pages"]
-    response = admin_client.post(reverse("admin:afsync_officesync_upload"), {"pages": pages})
+    confirmation = response.context["confirm_form"].initial
+    response = admin_client.post(reverse(IMPORT), confirmation)
     sync_record = OfficeSync.objects.get()
     assert response.status_code == 302
     assert sync_record.synced_by.is_superuser
@@ -257,7 +262,9 @@ def test_admin_upload_of_something_else_than_json_is_refused(admin_client, tmp_p
 
 
 def test_admin_confirmation_with_broken_pages_writes_nothing(admin_client):
-    response = admin_client.post(reverse("admin:afsync_officesync_upload"), {"pages": "[[1"})
+    response = admin_client.post(
+        reverse(IMPORT), {"content": "W1sxCg==", "file_name": "sida-1.json"}
+    )
     assert response.status_code == 302
     assert not Office.objects.exists()
     assert not OfficeSync.objects.exists()
@@ -314,3 +321,20 @@ def test_a_missing_or_repeated_address_id_is_refused(tmp_path, change, message):
     path.write_text(json.dumps(data))
     with pytest.raises(CommandError, match=message):
         sync(str(path))
+
+
+def test_af_s_grade_file_settles_the_area_the_sync_could_only_guess():
+    apply_sync(plan_sync(read_files(PAGES)), source="test")
+    contract = Contract.objects.get(ka_number="10079000")
+    assert contract.delivery_area_guessed
+    guessed = contract.delivery_area.name
+    grade_file = read_grade_file(
+        "Leverantörsnamn;Leveransområde;Af Region;Ka-Nummer;mars 2026\n"
+        "Stegresurs i Sverige AB;Jönköping;Öst;10079000;3\n".encode()
+    )
+    import_grade_file(grade_file)
+    contract.refresh_from_db()
+    assert (contract.delivery_area.name, contract.delivery_area_guessed) == ("Jönköping", False)
+    assert contract.current_grade == 3
+    assert guessed == "Vetlanda"  # Eksjö, in our approximate mapping
+    assert contract.offices.count() == 1

@@ -57,11 +57,23 @@ def test_card_says_no_grade_yet_and_why(client):
     assert "(inget publicerat för avtalet)" in card_of(response, "Opublicerad AB")
 
 
-def test_card_of_a_supplier_nearby_without_a_contract_in_the_area_says_so(client):
+def test_a_supplier_without_a_contract_in_the_chosen_area_is_not_listed_for_it(client):
     supplier_in_uppsala("Annat område AB", [("2026-03", 4)], area="stockholm-mitt")
-    card = card_of(client.get(URL, {"kommun": UPPSALA}), "Annat område AB")
-    assert "Inget avtal i leveransområde Uppsala, så inget resultatbetyg där." in card
-    assert "4 av 4" not in card
+    supplier_in_uppsala("Uppsalaavtal AB", [("2026-03", 2)])
+    text = client.get(URL, {"omrade": "uppsala"}).text
+    assert "Uppsalaavtal AB" in text
+    assert "Annat område AB" not in text
+
+
+def test_card_shows_the_nearest_office_s_contract_where_the_municipality_s_area_has_none(client):
+    """Stockholm and Göteborg lie where several of AF's areas meet: a supplier whose
+    nearest office belongs to a neighbouring area's contract shows that contract's grade,
+    named with its own area, rather than "no contract"."""
+    supplier_in_uppsala("Grannområde AB", [("2026-03", 4)], area="stockholm-nord")
+    card = card_of(client.get(URL, {"kommun": UPPSALA}), "Grannområde AB")
+    assert "Arbetsförmedlingens resultatbetyg: 4 av 4" in card
+    assert "Leveransområde Stockholm Nord" in card
+    assert "Inget avtal i leveransområde" not in card
 
 
 def test_without_an_area_cards_show_no_grade_but_the_explanation_is_there(client):
