@@ -14,6 +14,7 @@ from afsync.models import OfficeSync
 from afsync.sync import COUNT_LABELS, apply_sync, plan_sync
 from grades.register import RegisterError
 from krom.admin_import import DryRunImportAdmin
+from krom.locks import af_writers_lock
 
 
 @admin.register(OfficeSync)
@@ -97,8 +98,10 @@ class OfficeSyncAdmin(DryRunImportAdmin, admin.ModelAdmin):
         return read_pages(pages)
 
     def plan_import(self, listed, file_name, request, *, dry_run):
-        plan = plan_sync(listed)
-        if not dry_run:
+        if dry_run:
+            return plan_sync(listed)
+        with af_writers_lock():
+            plan = plan_sync(listed)
             plan.snapshot = apply_sync(plan, source=file_name, by=request.user)
         return plan
 

@@ -9,7 +9,6 @@ suppliers, and delivery areas) through the shared Register."""
 import datetime
 from dataclasses import dataclass, field
 
-from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,6 +16,7 @@ from django.utils.translation import gettext as _
 from grades.models import ContractResult, ResultWeights
 from grades.register import Register, RegisterError
 from grades.results_file import LEVELS, ResultsFileError
+from krom.locks import af_writers_lock
 
 RESULT_FIELDS = [
     "grade",
@@ -75,10 +75,11 @@ def import_results(results_file, *, dry_run=False):
     """Plan the import of a parsed file and, unless dry_run, write it: all or nothing.
 
     Raises ResultsFileError (in Swedish) when the file does not fit the register."""
-    with transaction.atomic():
+    if dry_run:
+        return _plan(results_file)
+    with af_writers_lock():
         plan = _plan(results_file)
-        if not dry_run:
-            _apply(plan)
+        _apply(plan)
     return plan
 
 

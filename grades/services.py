@@ -8,6 +8,7 @@ from django.db import transaction
 from grades.grade_file import GradeFile
 from grades.models import ResultGrade
 from grades.register import Register
+from krom.locks import af_writers_lock
 from offices.models import Contract
 
 _CHUNK = 500
@@ -80,6 +81,13 @@ def import_grade_file(grade_file, *, dry_run=False, source_note=""):
     """Import Arbetsförmedlingen's grade file, read by grades.grade_file: every publication
     column becomes the contract's grade for that month. All or nothing; a dry run writes
     nothing. Raises RegisterError when the file contradicts the register."""
+    if dry_run:
+        return _import_grade_file(grade_file, dry_run=True, source_note=source_note)
+    with af_writers_lock():
+        return _import_grade_file(grade_file, dry_run=False, source_note=source_note)
+
+
+def _import_grade_file(grade_file, *, dry_run, source_note):
     register = Register(source_note=source_note)
     planned = [
         (register.contract(**_contract_fields(row, grade_file.latest_month)), row)
@@ -105,12 +113,11 @@ def import_grade_file(grade_file, *, dry_run=False, source_note=""):
                 grade.stars, grade.no_grade_reason = _grade_fields(stars).values()
                 to_save.append(grade)
     if not dry_run:
-        with transaction.atomic():
-            register.apply()
-            for grade in to_save:
-                if grade.pk is None:
-                    grade.contract_id = grade.contract.pk  # new contracts have one now
-            save_result_grades(to_save)
+        register.apply()
+        for grade in to_save:
+            if grade.pk is None:
+                grade.contract_id = grade.contract.pk  # new contracts have one now
+        save_result_grades(to_save)
     return result
 
 

@@ -30,6 +30,15 @@ def static_files_without_collectstatic(settings):
 
 
 @pytest.fixture(autouse=True)
+def example_data_asked_afresh():
+    """Pages ask whether the register holds example data once a minute per process; each
+    test builds its own register, so its first page asks again."""
+    from demo.context_processors import forget_example_data
+
+    forget_example_data()
+
+
+@pytest.fixture(autouse=True)
 def default_language():
     """Each test starts in Swedish: a request under /en/ or /ar/ leaves its language
     active in the thread, and URLs reversed in the next test would carry its prefix."""

@@ -57,3 +57,13 @@ def test_the_page_for_an_unreachable_database_still_renders(rf):
             response = server_error(rf.get("/"))
     assert response.status_code == 503
     assert "Exempeldata" not in response.content.decode()
+
+
+def test_the_question_is_asked_once_a_minute_not_on_every_page(client, monkeypatch):
+    clock = [1000.0]
+    monkeypatch.setattr("demo.context_processors.time.monotonic", lambda: clock[0])
+    assert "Exempeldata" not in client.get("/").text
+    SupplierFactory(is_example=True)
+    assert "Exempeldata" not in client.get("/").text  # the answer of a second ago
+    clock[0] += 61
+    assert "Exempeldata" in client.get("/").text

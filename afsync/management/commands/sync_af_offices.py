@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from afsync.af_search import SearchError, fetch, read_files
 from afsync.sync import apply_sync, plan_sync
 from grades.register import RegisterError
+from krom.locks import af_writers_lock
 
 SHOWN = 20
 
@@ -34,7 +35,11 @@ class Command(BaseCommand):
             )
         try:
             listed = read_files(files) if files else fetch(url, pause=pause, timeout=timeout)
-            plan = plan_sync(listed)
+            with af_writers_lock():
+                plan = plan_sync(listed)
+                if not dry_run:
+                    source = url if not files else ", ".join(str(path) for path in files)
+                    apply_sync(plan, source=source)
         except (SearchError, RegisterError) as error:
             message = str(error)
             if "Inget har sparats" not in message:
@@ -53,8 +58,6 @@ class Command(BaseCommand):
         if dry_run:
             self.stdout.write("Provkörning: inget har sparats.")
             return
-        source = url if not files else ", ".join(str(path) for path in files)
-        apply_sync(plan, source=source)
         elapsed = time.perf_counter() - started
         offices = sum(len(entry.addresses) for entry in listed)
         self.stdout.write(

@@ -2,6 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
+from demo.context_processors import forget_example_data
 from demo.demo_data import DemoDataBuilder, analyze_tables, remove_demo_data
 
 
@@ -30,6 +31,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *, suppliers, seed, reviews, remove, **options):
+        # Pages of this process (tests, a shell) ask again; servers within a minute.
+        forget_example_data()
         if remove:
             removed = remove_demo_data()
             self.stdout.write(f"Removed {removed} example suppliers and all their data.")
