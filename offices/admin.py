@@ -1,7 +1,12 @@
-from django.contrib import admin
-from django.db.models import Count
-from django.utils.translation import gettext_lazy as _
+import datetime
 
+from django.contrib import admin, messages
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from krom.verification import STALE_AFTER_DAYS, DataSource
 from offices.models import (
     ACCESSIBILITY_FIELDS,
     Contract,
@@ -12,7 +17,7 @@ from offices.models import (
     Office,
 )
 from offices.services import save_contract
-from suppliers.admin import NoBulkDeleteAdmin
+from suppliers.admin import NoBulkDeleteAdmin, activate, deactivate
 
 
 @admin.register(County)
@@ -146,11 +151,63 @@ class ContractAdmin(NoBulkDeleteAdmin):
         (_("Historik"), {"fields": ["created_at", "updated_at"]}),
     ]
     inlines = [ContractNameInline, ContractOfficeInline]
-    # A contract ends (in_force off, with the date) on its own page: no bulk actions.
-    actions = []
+    actions = ["end_contracts"]
+
+    @admin.action(description=_("Avsluta valda avtal i dag (de finns kvar som avslutade)"))
+    def end_contracts(self, request, queryset):
+        today, now = timezone.localdate(), timezone.now()
+        ended = queryset.filter(in_force=True).update(in_force=False, updated_at=now)
+        queryset.filter(ended_on__isnull=True).update(ended_on=today)
+        self.message_user(
+            request,
+            ngettext("%(count)d avtal avslutat.", "%(count)d avtal avslutade.", ended)
+            % {"count": ended},
+            messages.SUCCESS,
+        )
 
     def save_model(self, request, obj, form, change):
         save_contract(obj)
+
+
+class NotCheckedFilter(admin.SimpleListFilter):
+    title = _("kontrollerat")
+    parameter_name = "kontrollerat"
+
+    def lookups(self, request, model_admin):
+        return [("gammalt", _("inte på 6 månader")), ("aldrig", _("aldrig"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "aldrig":
+            return queryset.filter(verified_at__isnull=True)
+        if self.value() == "gammalt":
+            since = timezone.localdate() - datetime.timedelta(days=STALE_AFTER_DAYS)
+            return queryset.filter(Q(verified_at__isnull=True) | Q(verified_at__lt=since))
+        return queryset
+
+
+@admin.action(description=_("Markera valda som kontrollerade i dag"))
+def mark_checked_today(modeladmin, request, queryset):
+    checked = queryset.update(
+        verified_at=timezone.localdate(), data_source=DataSource.ADMIN, updated_at=timezone.now()
+    )
+    modeladmin.message_user(
+        request,
+        ngettext("%(count)d kontor kontrollerat.", "%(count)d kontor kontrollerade.", checked)
+        % {"count": checked},
+        messages.SUCCESS,
+    )
+
+
+@admin.action(description=_("Tar emot nya deltagare"))
+def taking_participants_on(modeladmin, request, queryset):
+    queryset.update(
+        taking_participants=True, taking_participants_from=None, updated_at=timezone.now()
+    )
+
+
+@admin.action(description=_("Tar inte emot nya deltagare"))
+def taking_participants_off(modeladmin, request, queryset):
+    queryset.update(taking_participants=False, updated_at=timezone.now())
 
 
 @admin.register(Office)
@@ -163,7 +220,21 @@ class OfficeAdmin(NoBulkDeleteAdmin):
         "municipality",
         "is_active",
     ]
-    list_filter = ["is_active", "taking_participants", "step_free_entrance", "municipality__county"]
+    list_filter = [
+        "is_active",
+        "taking_participants",
+        NotCheckedFilter,
+        "contract__delivery_area__region",
+        "step_free_entrance",
+        "municipality__county",
+    ]
+    actions = [
+        deactivate,
+        activate,
+        mark_checked_today,
+        taking_participants_on,
+        taking_participants_off,
+    ]
     list_select_related = [
         "supplier",
         "municipality",

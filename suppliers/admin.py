@@ -84,14 +84,13 @@ def activate(modeladmin, request, queryset):
 
 
 class NoBulkDeleteAdmin(admin.ModelAdmin):
-    """Deleting many suppliers or offices at once is too easy to do by mistake: deactivate."""
+    """Suppliers, contracts and offices are never deleted: they are deactivated or ended,
+    and stay in the register and in open data as such."""
 
     actions = [deactivate, activate]
 
-    def get_actions(self, request):
-        actions = super().get_actions(request)
-        actions.pop("delete_selected", None)
-        return actions
+    def has_delete_permission(self, request, obj=None):
+        return False
 
     def get_search_results(self, request, queryset, search_term):
         return super().get_search_results(request, queryset, normalized_search_term(search_term))

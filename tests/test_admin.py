@@ -170,10 +170,12 @@ def test_suppliers_cannot_be_bulk_deleted_only_deactivated(admin_client):
     assert Supplier.objects.count() == 3
 
 
-def test_contracts_have_no_bulk_actions_so_none_is_deleted_by_mistake(admin_client):
+def test_contracts_can_be_ended_in_bulk_but_not_deleted(admin_client):
     register(1)
     response = admin_client.get(reverse("admin:offices_contract_changelist"))
-    assert response.context["action_form"] is None
+    actions = dict(response.context["action_form"].fields["action"].choices)
+    assert "end_contracts" in actions
+    assert "delete_selected" not in actions
 
 
 def test_admin_requires_staff_login(client):
@@ -216,3 +218,44 @@ def test_a_name_variant_another_supplier_has_is_refused_with_a_message(admin_cli
     response = admin_client.post(url, data)
     assert response.status_code == 200
     assert f"Namnet är redan en namnvariant för {first.name}." in response.text
+
+
+@pytest.mark.parametrize("model", ["suppliers_supplier", "offices_contract", "offices_office"])
+def test_suppliers_contracts_and_offices_cannot_be_deleted_only_ended(admin_client, model):
+    office = OfficeFactory()
+    obj = {"suppliers_supplier": office.supplier, "offices_contract": office.contract}.get(
+        model, office
+    )
+    response = admin_client.post(reverse(f"admin:{model}_delete", args=[obj.pk]), {"post": "yes"})
+    assert response.status_code == 403
+    assert type(obj).objects.filter(pk=obj.pk).exists()
+
+
+def test_ending_contracts_keeps_them_ended_today_and_not_choosable(admin_client):
+    office = OfficeFactory()
+    admin_client.post(
+        reverse("admin:offices_contract_changelist"),
+        {"action": "end_contracts", "_selected_action": [office.contract.pk]},
+    )
+    contract = Contract.objects.get(pk=office.contract.pk)
+    assert (contract.in_force, contract.ended_on) == (False, datetime.date.today())
+    assert not Office.objects.active().filter(pk=office.pk).exists()
+
+
+def test_offices_not_checked_in_six_months_can_be_listed_and_marked_checked(admin_client):
+    stale = OfficeFactory(verified_at=datetime.date.today() - datetime.timedelta(days=200))
+    OfficeFactory(verified_at=datetime.date.today())
+    url = reverse("admin:offices_office_changelist")
+    listed = admin_client.get(url, {"kontrollerat": "gammalt"}).context["cl"].result_list
+    assert list(listed) == [stale]
+    admin_client.post(url, {"action": "mark_checked_today", "_selected_action": [stale.pk]})
+    stale.refresh_from_db()
+    assert stale.verified_at == datetime.date.today()
+
+
+def test_taking_new_participants_is_switched_for_the_chosen_offices(admin_client):
+    office = OfficeFactory(taking_participants=True)
+    url = reverse("admin:offices_office_changelist")
+    admin_client.post(url, {"action": "taking_participants_off", "_selected_action": [office.pk]})
+    office.refresh_from_db()
+    assert office.taking_participants is False
