@@ -6,9 +6,14 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 
 from krom import views
+from krom.admin_index import admin_index
 from krom.sitemaps import PageSitemap, SupplierSitemap
 
+admin.site.index_template = "admin/attention_index.html"
+
 urlpatterns = [
+    # The admin's start page, with what needs attention; the rest of the admin as usual.
+    path(settings.ADMIN_PATH, admin.site.admin_view(admin_index), name="admin_index"),
     path(settings.ADMIN_PATH, admin.site.urls),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path(

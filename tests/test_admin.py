@@ -259,3 +259,21 @@ def test_taking_new_participants_is_switched_for_the_chosen_offices(admin_client
     admin_client.post(url, {"action": "taking_participants_off", "_selected_action": [office.pk]})
     office.refresh_from_db()
     assert office.taking_participants is False
+
+
+def test_the_admin_start_page_says_what_needs_attention(admin_client):
+    register(2)
+    ReviewFactory(pending=True)
+    OfficeFactory(verified_at=datetime.date.today() - datetime.timedelta(days=400))
+    text = admin_client.get(reverse("admin:index")).text
+    assert "Att göra" in text
+    assert "Omdömen som väntar på granskning</a></th><td>1<" in text
+    assert "Öppna felrapporter</a></th><td>2<" in text
+    assert "Aktiva kontor som inte kontrollerats på 6 månader</a></th><td>7<" in text
+    assert "betyg för mars 2026" in text
+
+
+def test_the_admin_start_page_needs_a_staff_login(client):
+    response = client.get(reverse("admin:index"))
+    assert response.status_code == 302
+    assert reverse("admin:login") in response["Location"]

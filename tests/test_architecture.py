@@ -17,7 +17,7 @@ LEVELS = {
     "opendata": 4,
 }
 # krom also holds the site's top: the root URLs and the views and helpers that span apps.
-TOP_OF_THE_HOUSE = {"krom.urls", "krom.views", "krom.sitemaps"}
+TOP_OF_THE_HOUSE = {"krom.urls", "krom.views", "krom.sitemaps", "krom.admin_index"}
 
 
 def imported_apps(path):
