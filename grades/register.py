@@ -40,6 +40,17 @@ def place_key(name):
 _REGIONS = {place_key(region.value): region.value for region in AfRegion}
 
 
+def unique_slug(name, taken, *, length, fallback):
+    """A slug of `name` not in `taken` ("name", "name-2", …), added to `taken`."""
+    base = slugify(folded(name))[:length] or fallback
+    slug, number = base, 1
+    while slug in taken:
+        number += 1
+        slug = f"{base}-{number}"
+    taken.add(slug)
+    return slug
+
+
 def _clean(text):
     return " ".join(str(text or "").split())
 
@@ -205,13 +216,7 @@ class Register:
         return value
 
     def _unique_code(self, name):
-        base = slugify(folded(name))[:90] or "omrade"
-        code, number = base, 1
-        while code in self._area_codes:
-            number += 1
-            code = f"{base}-{number}"
-        self._area_codes.add(code)
-        return code
+        return unique_slug(name, self._area_codes, length=90, fallback="omrade")
 
     def _supplier(self, name):
         key = name_match_key(name)
@@ -229,13 +234,7 @@ class Register:
         return supplier
 
     def _unique_slug(self, name):
-        base = slugify(folded(name))[:190] or "leverantor"
-        slug, number = base, 1
-        while slug in self._slugs:
-            number += 1
-            slug = f"{base}-{number}"
-        self._slugs.add(slug)
-        return slug
+        return unique_slug(name, self._slugs, length=190, fallback="leverantor")
 
     def _check_area(self, contract, area):
         same = (
