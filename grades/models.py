@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from simple_history.models import HistoricalRecords
 
 from offices.models import Contract
 
@@ -50,6 +51,11 @@ class ResultGrade(models.Model):
         blank=True,
     )
     created_at = models.DateTimeField(_("importerad"), auto_now_add=True)
+
+    history = HistoricalRecords(
+        verbose_name=_("resultatbetyg (historik)"),
+        verbose_name_plural=pgettext_lazy("plural", "resultatbetyg (historik)"),
+    )
 
     class Meta:
         ordering = ["contract", "month"]
@@ -112,6 +118,12 @@ class ContractResult(models.Model):
         help_text=_("En fil med en nyare period vinner över en äldre när de anger olika."),
     )
     imported_at = models.DateTimeField(_("importerad"), auto_now=True)
+
+    history = HistoricalRecords(
+        excluded_fields=["imported_at"],
+        verbose_name=_("resultatuppföljning (historik)"),
+        verbose_name_plural=pgettext_lazy("plural", "resultatuppföljning (historik)"),
+    )
 
     class Meta:
         ordering = ["contract", "period"]

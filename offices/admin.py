@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from krom.history import Author, update_with_history
 from krom.verification import STALE_AFTER_DAYS, DataSource
 from offices.models import (
     ACCESSIBILITY_FIELDS,
@@ -155,9 +156,11 @@ class ContractAdmin(NoBulkDeleteAdmin):
 
     @admin.action(description=_("Avsluta valda avtal i dag (de finns kvar som avslutade)"))
     def end_contracts(self, request, queryset):
-        today, now = timezone.localdate(), timezone.now()
-        ended = queryset.filter(in_force=True).update(in_force=False, updated_at=now)
-        queryset.filter(ended_on__isnull=True).update(ended_on=today)
+        author = Author(user=request.user)
+        ended = update_with_history(queryset, author=author, in_force=False)
+        update_with_history(
+            queryset.filter(ended_on__isnull=True), author=author, ended_on=timezone.localdate()
+        )
         self.message_user(
             request,
             ngettext("%(count)d avtal avslutat.", "%(count)d avtal avslutade.", ended)
@@ -187,8 +190,11 @@ class NotCheckedFilter(admin.SimpleListFilter):
 
 @admin.action(description=_("Markera valda som kontrollerade i dag"))
 def mark_checked_today(modeladmin, request, queryset):
-    checked = queryset.update(
-        verified_at=timezone.localdate(), data_source=DataSource.ADMIN, updated_at=timezone.now()
+    checked = update_with_history(
+        queryset,
+        author=Author(user=request.user),
+        verified_at=timezone.localdate(),
+        data_source=DataSource.ADMIN,
     )
     modeladmin.message_user(
         request,
@@ -200,14 +206,17 @@ def mark_checked_today(modeladmin, request, queryset):
 
 @admin.action(description=_("Tar emot nya deltagare"))
 def taking_participants_on(modeladmin, request, queryset):
-    queryset.update(
-        taking_participants=True, taking_participants_from=None, updated_at=timezone.now()
+    update_with_history(
+        queryset,
+        author=Author(user=request.user),
+        taking_participants=True,
+        taking_participants_from=None,
     )
 
 
 @admin.action(description=_("Tar inte emot nya deltagare"))
 def taking_participants_off(modeladmin, request, queryset):
-    queryset.update(taking_participants=False, updated_at=timezone.now())
+    update_with_history(queryset, author=Author(user=request.user), taking_participants=False)
 
 
 @admin.register(Office)

@@ -5,6 +5,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from simple_history.models import HistoricalRecords
 
 from krom.verification import Verifiable
 from offices.fields import KANumberField, PostalCodeField, format_postal_code
@@ -232,6 +233,12 @@ class Contract(Verifiable):
     updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
 
     objects = ContractQuerySet.as_manager()
+    # The current grade follows the grades' own history (grades.services).
+    history = HistoricalRecords(
+        excluded_fields=["current_grade", "current_grade_month", "updated_at"],
+        verbose_name=_("avtal (historik)"),
+        verbose_name_plural=pgettext_lazy("plural", "avtal (historik)"),
+    )
 
     class Meta:
         ordering = ["ka_number"]
@@ -435,6 +442,11 @@ class Office(Verifiable):
     updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
 
     objects = OfficeQuerySet.as_manager()
+    history = HistoricalRecords(
+        excluded_fields=["updated_at"],
+        verbose_name=_("kontor (historik)"),
+        verbose_name_plural=pgettext_lazy("plural", "kontor (historik)"),
+    )
 
     class Meta:
         ordering = ["supplier__name", "name"]

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 def validate_first_of_month(value):
@@ -85,6 +86,12 @@ class Review(models.Model):
     updated_at = models.DateTimeField(_("ändrat"), auto_now=True)
 
     objects = ReviewQuerySet.as_manager()
+    # Never the writer's client hash: it is erased after 30 days and must not live on here.
+    history = HistoricalRecords(
+        excluded_fields=["client_hash", "comment_fingerprint", "updated_at"],
+        verbose_name=_("omdöme (historik)"),
+        verbose_name_plural=_("omdömen (historik)"),
+    )
 
     class Meta:
         ordering = ["-created_at"]
