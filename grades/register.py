@@ -15,14 +15,13 @@ import re
 from collections import defaultdict
 
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from krom.history import AF_IMPORT, Author
 from krom.verification import DataSource
 from offices.models import AfRegion, Contract, ContractName, DeliveryArea
 from suppliers.models import Supplier, SupplierName
-from suppliers.names import folded, name_match_key
+from suppliers.names import folded, name_match_key, unique_slug
 
 # Stored data, not page text: a supplier made from AF's files knows only its name.
 NEW_SUPPLIER_DESCRIPTION = "Uppgifter från Arbetsförmedlingens filer."
@@ -39,17 +38,6 @@ def place_key(name):
 
 
 _REGIONS = {place_key(region.value): region.value for region in AfRegion}
-
-
-def unique_slug(name, taken, *, length, fallback):
-    """A slug of `name` not in `taken` ("name", "name-2", …), added to `taken`."""
-    base = slugify(folded(name))[:length] or fallback
-    slug, number = base, 1
-    while slug in taken:
-        number += 1
-        slug = f"{base}-{number}"
-    taken.add(slug)
-    return slug
 
 
 def _clean(text):

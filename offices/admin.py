@@ -17,8 +17,10 @@ from offices.models import (
     Municipality,
     Office,
 )
+from offices.office_table import OfficeTable
 from offices.services import save_contract
 from suppliers.admin import NoBulkDeleteAdmin, activate, deactivate
+from suppliers.register_admin import RegisterTableAdmin
 
 
 @admin.register(County)
@@ -220,7 +222,13 @@ def taking_participants_off(modeladmin, request, queryset):
 
 
 @admin.register(Office)
-class OfficeAdmin(NoBulkDeleteAdmin):
+class OfficeAdmin(RegisterTableAdmin, NoBulkDeleteAdmin):
+    register_table = OfficeTable
+    import_title = _("Importera kontor")
+    upload_label = _("Kontorsregistret (CSV eller xlsx)")
+    upload_help = _("Kolumnerna som i exporten från listan.")
+    import_intro_template = "admin/offices/office/import_intro.html"
+    import_permissions = ("offices.change_office",)
     list_display = [
         "name",
         "contract",

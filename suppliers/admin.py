@@ -21,6 +21,8 @@ from suppliers.models import (
     SupplierName,
     write_version,
 )
+from suppliers.register_admin import RegisterTableAdmin
+from suppliers.supplier_table import SupplierTable
 
 _DIGITS_AND_SEPARATORS = re.compile(r"^\s*(KA)?[\d\s\-:.]+$", re.IGNORECASE)
 
@@ -106,7 +108,13 @@ class NoBulkDeleteAdmin(HistoryAdmin):
 
 
 @admin.register(Supplier)
-class SupplierAdmin(NoBulkDeleteAdmin):
+class SupplierAdmin(RegisterTableAdmin, NoBulkDeleteAdmin):
+    register_table = SupplierTable
+    import_title = _("Importera leverantörer")
+    upload_label = _("Leverantörsregistret (CSV eller xlsx)")
+    upload_help = _("Kolumnerna som i exporten från listan.")
+    import_intro_template = "admin/suppliers/supplier/import_intro.html"
+    import_permissions = ("suppliers.add_supplier", "suppliers.change_supplier")
     list_display = [
         "name",
         "organisation_number_display",
