@@ -65,13 +65,22 @@ class ResultGrade(models.Model):
             models.CheckConstraint(
                 condition=Q(stars__isnull=True) | Q(stars__gte=1, stars__lte=4),
                 name="grade_stars_1_to_4",
+                violation_error_message=_("Resultatbetyget ska vara 1–4."),
             ),
             models.CheckConstraint(
                 condition=(Q(stars__isnull=True) & ~Q(no_grade_reason=""))
                 | (Q(stars__isnull=False) & Q(no_grade_reason="")),
                 name="grade_reason_exactly_when_no_stars",
+                violation_error_message=_(
+                    "Ange antingen ett resultatbetyg eller varför betyg saknas, "
+                    "inte båda och inte inget."
+                ),
             ),
-            models.CheckConstraint(condition=Q(month__day=1), name="grade_month_first_day"),
+            models.CheckConstraint(
+                condition=Q(month__day=1),
+                name="grade_month_first_day",
+                violation_error_message=_("Ange månaden som den första dagen i månaden."),
+            ),
             models.UniqueConstraint(fields=["contract", "month"], name="grade_once_per_month"),
         ]
 
@@ -131,10 +140,15 @@ class ContractResult(models.Model):
         verbose_name_plural = pgettext_lazy("plural", "resultatuppföljning")
         constraints = [
             models.UniqueConstraint(fields=["contract", "period"], name="result_once_per_period"),
-            models.CheckConstraint(condition=Q(period__day=1), name="result_period_first_day"),
+            models.CheckConstraint(
+                condition=Q(period__day=1),
+                name="result_period_first_day",
+                violation_error_message=_("Ange perioden som den första dagen i månaden."),
+            ),
             models.CheckConstraint(
                 condition=Q(grade__isnull=True) | Q(grade__gte=1, grade__lte=4),
                 name="result_grade_1_to_4",
+                violation_error_message=_("Resultatbetyget ska vara 1–4."),
             ),
         ]
 

@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "krom.middleware.AdminInSwedishMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -172,7 +173,9 @@ LANGUAGES = [
     ("en", "English"),
     ("ar", "العربية"),
 ]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale/: the site's English and Arabic; krom/locale/: Swedish for the admin texts of
+# third-party apps without a Swedish catalogue (django-axes, django-simple-history).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "krom" / "locale"]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True

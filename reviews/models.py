@@ -99,15 +99,19 @@ class Review(models.Model):
         verbose_name_plural = _("omdömen")
         constraints = [
             models.CheckConstraint(
-                condition=Q(rating__gte=1) & Q(rating__lte=5), name="review_rating_1_to_5"
+                condition=Q(rating__gte=1) & Q(rating__lte=5),
+                name="review_rating_1_to_5",
+                violation_error_message=_("Betyget ska vara 1–5."),
             ),
             models.CheckConstraint(
                 condition=Q(status__in=["pending", "approved", "rejected"]),
                 name="review_status_known",
+                violation_error_message=_("Välj en status i listan."),
             ),
             models.CheckConstraint(
                 condition=Q(status="rejected") | Q(rejection_reason=""),
                 name="review_rejection_reason_only_when_rejected",
+                violation_error_message=_("Bara ett avslaget omdöme har ett skäl till avslag."),
             ),
         ]
         indexes = [

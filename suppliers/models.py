@@ -450,6 +450,7 @@ class Supplier(Verifiable):
                     + models.F("rating_5_count")
                 ),
                 name="supplier_review_count_matches_distribution",
+                violation_error_message=_("Antalet omdömen stämmer inte med antalet betyg 1–5."),
             ),
         ]
 
@@ -577,7 +578,9 @@ class ErrorReport(models.Model):
         indexes = [models.Index(fields=["status", "created_at"], name="errorreport_status_created")]
         constraints = [
             models.CheckConstraint(
-                condition=Q(status__in=["open", "handled"]), name="errorreport_status_known"
+                condition=Q(status__in=["open", "handled"]),
+                name="errorreport_status_known",
+                violation_error_message=_("Välj en status i listan."),
             ),
         ]
 
