@@ -158,10 +158,15 @@ class ContractAdmin(NoBulkDeleteAdmin):
 
     @admin.action(description=_("Avsluta valda avtal i dag (de finns kvar som avslutade)"))
     def end_contracts(self, request, queryset):
-        author = Author(user=request.user)
-        ended = update_with_history(queryset, author=author, in_force=False)
-        update_with_history(
-            queryset.filter(ended_on__isnull=True), author=author, ended_on=timezone.localdate()
+        today, now = timezone.localdate(), timezone.now()
+        contracts = list(queryset.filter(Q(in_force=True) | Q(ended_on__isnull=True)))
+        ended = sum(contract.in_force for contract in contracts)
+        for contract in contracts:
+            contract.in_force, contract.ended_on = False, contract.ended_on or today
+            contract.updated_at = now
+        # One version per contract with both fields.
+        Author(user=request.user).bulk_update(
+            Contract, contracts, ["in_force", "ended_on", "updated_at"]
         )
         self.message_user(
             request,

@@ -16,6 +16,7 @@ from krom.history import Author
 from krom.tables import TableError, read_table
 from suppliers.names import folded
 
+MAX_ERRORS = 50  # shown of a file's errors; the rest are counted
 YES = {"ja", "j", "yes", "y", "x", "1", "sant", "true"}
 NO = {"nej", "n", "no", "0", "falskt", "false", ""}
 
@@ -168,6 +169,9 @@ class RegisterTable:
             else:
                 plan.unchanged += 1
         if errors:
+            if len(errors) > MAX_ERRORS:
+                more = len(errors) - MAX_ERRORS
+                errors = [*errors[:MAX_ERRORS], _("… och %(count)s fel till.") % {"count": more}]
             raise TableError(errors)
         return plan
 

@@ -36,6 +36,7 @@ class SupplierTable(RegisterTable):
 
     def __init__(self):
         self._slugs = None
+        self._new_numbers = set()  # organisation numbers the file gives to other suppliers
 
     def export_queryset(self, queryset):
         return queryset.prefetch_related("languages", "industries").order_by("name", "pk")
@@ -83,6 +84,13 @@ class SupplierTable(RegisterTable):
             )
         if by_number:
             return by_number, False
+        if number in self._new_numbers:
+            raise RowError(
+                _("Organisationsnumret %(number)s står på två rader.")
+                % {"number": orgnr.format(number)}
+            )
+        if number:
+            self._new_numbers.add(number)
         if by_slug:
             if number and by_slug.organisation_number:
                 raise RowError(

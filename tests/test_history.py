@@ -189,3 +189,38 @@ def test_history_pages_answer_for_every_kind_of_object(admin_client):
     review = ReviewFactory()
     for obj in [grade.contract.supplier, grade.contract, grade, review]:
         assert "Skapad" in history_page(admin_client, obj)
+
+
+def test_an_office_history_page_takes_as_many_queries_for_many_versions_as_for_few(
+    admin_client, django_assert_max_num_queries
+):
+    office = OfficeFactory()
+    url = reverse("admin:offices_office_history", args=[office.pk])
+
+    def queries():
+        with django_assert_max_num_queries(40) as captured:
+            assert admin_client.get(url).status_code == 200
+        return len(captured)
+
+    office.phone = "1"
+    office.save()
+    queries()  # the first request of a session asks once-a-minute questions too
+    few = queries()
+    for number in range(2, 12):
+        office.phone = str(number)
+        office.save()
+    assert queries() == few
+
+
+def test_ending_a_contract_is_one_version_with_both_fields(admin_client, admin_user):
+    office = OfficeFactory()
+    contract = office.contract
+    admin_client.post(
+        reverse("admin:offices_contract_changelist"),
+        {"action": "end_contracts", "_selected_action": [contract.pk]},
+    )
+    versions = contract.history.order_by("-history_date")
+    assert versions.count() == 2
+    ended = versions.first()
+    assert (ended.in_force, ended.ended_on) == (False, timezone.localdate())
+    assert ended.history_user == admin_user

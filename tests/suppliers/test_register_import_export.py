@@ -189,6 +189,20 @@ def test_a_bad_row_is_named_by_row_and_column_and_nothing_is_saved(admin_client,
     assert list(Supplier.objects.values_list("pk", "name", "short_description")) == before
 
 
+def test_one_new_organisation_number_on_two_rows_is_an_error(admin_client):
+    rows = [HEADER[:4], ["556036-0793", "en", "En AB", "Text."], ["5560360793", "tva", "Två", "T."]]
+    response = upload(admin_client, csv_file(rows))
+    errors = response.context["form"].errors["file"]
+    assert errors == ["Rad 3: Organisationsnumret 556036-0793 står på två rader."]
+
+
+def test_a_file_with_many_errors_lists_fifty_and_counts_the_rest(admin_client):
+    rows = [["organisationsnummer"]] + [[f"12{n}"] for n in range(60)]
+    errors = upload(admin_client, csv_file(rows)).context["form"].errors["file"]
+    assert len(errors) == 51
+    assert errors[-1] == "… och 10 fel till."
+
+
 def test_one_bad_row_stops_the_good_ones_too(admin_client):
     supplier = SupplierFactory(short_description="Gammal text.")
     rows = [
