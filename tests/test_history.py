@@ -11,7 +11,9 @@ from django.utils import timezone
 from afsync.af_search import read_files
 from afsync.sync import apply_sync, plan_sync
 from grades.grade_file import read_grade_file
-from grades.models import ResultGrade
+from grades.models import ContractResult, ResultGrade
+from grades.results_file import read_results_file
+from grades.results_services import import_results
 from grades.services import import_grade_file, save_result_grades
 from krom.history import AF_IMPORT, AF_SYNC, Author
 from offices.models import Contract, Office
@@ -20,6 +22,7 @@ from reviews.models import Review
 from suppliers.models import Language, Supplier
 from tests.grades.factories import ResultGradeFactory
 from tests.grades.grade_files import edited_grade_file
+from tests.grades.test_results_file import results_row, write_results_file
 from tests.offices.factories import OfficeFactory
 from tests.reviews.factories import ReviewFactory
 from tests.suppliers.factories import SupplierFactory
@@ -224,3 +227,18 @@ def test_ending_a_contract_is_one_version_with_both_fields(admin_client, admin_u
     ended = versions.first()
     assert (ended.in_force, ended.ended_on) == (False, timezone.localdate())
     assert ended.history_user == admin_user
+
+
+def test_the_results_import_writes_history_as_the_af_import(tmp_path, admin_user):
+    name = "resultatuppfoljning-mars-2026.xlsx"
+    first = write_results_file(tmp_path / name, {"2026-03": [results_row(ANTAL_DELTAGARE=1)]})
+    import_results(read_results_file(first, name), uploaded_by=admin_user)
+    second = write_results_file(tmp_path / name, {"2026-03": [results_row(ANTAL_DELTAGARE=2)]})
+    import_results(read_results_file(second, name))
+    result = ContractResult.objects.get()
+    versions = list(result.history.order_by("history_date"))
+    assert [version.participants for version in versions] == [1, 2]
+    assert {version.history_user.username for version in versions} == {AF_IMPORT}
+    assert versions[0].history_change_reason == (
+        f"Arbetsförmedlingens resultatuppföljning ({name}), uppladdad av {admin_user.username}"
+    )
