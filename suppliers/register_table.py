@@ -124,6 +124,8 @@ class RegisterTable:
                     _("Kolumnen ”%(header)s” finns inte i registret. Kolumnerna är: %(all)s.")
                     % {"header": header, "all": ", ".join(str(c.header) for c in self.columns)}
                 )
+            elif column in columns.values():
+                errors.append(_("Kolumnen ”%(header)s” står två gånger.") % {"header": header})
             else:
                 columns[index] = column
         if not any(column.key for column in columns.values()):

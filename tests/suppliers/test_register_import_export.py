@@ -166,6 +166,7 @@ def test_a_row_without_organisation_number_or_address_name_is_refused(admin_clie
         ),
         ([["namn", "telefon"], ["X AB", "1"]], "Filen saknar kolumnen ”organisationsnummer”"),
         ([["adressnamn", "färg"], ["x", "blå"]], "Kolumnen ”färg” finns inte i registret."),
+        ([["adressnamn", "Namn", "namn"], ["x", "A", "B"]], "Kolumnen ”namn” står två gånger."),
         ([["adressnamn", "delar på distans"], ["x", "kanske"]], "Skriv ”ja” eller ”nej”"),
         ([["organisationsnummer"], ["123"]], "Rad 2: ”123” är inget giltigt organisationsnummer."),
         (
