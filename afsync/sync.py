@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from afsync.af_search import SearchError, check_not_suspiciously_short
 from afsync.models import OfficeSync
 from grades.register import Register
+from krom.history import AF_SYNC, Author
 from krom.verification import DataSource
 from offices.geo import distance_km
 from offices.models import Contract, Municipality, Office
@@ -44,7 +45,7 @@ class SyncPlan:
     relisted_offices: list = field(default_factory=list)
     unlisted_contracts: list = field(default_factory=list)
     relisted_contracts: list = field(default_factory=list)
-    listed_office_ids: set = field(default_factory=set)
+    listed_offices: dict = field(default_factory=dict)  # pk: office, for every listed one
 
     def labelled_counts(self):
         return [(COUNT_LABELS[key], value) for key, value in self.counts().items()]
@@ -124,7 +125,7 @@ def plan_sync(listed, *, today=None):
             synced_offices[office.contract_id, office.af_address_id] = office
         else:
             unsynced_offices[office.contract_id][same_address(office)] = office
-    seen_offices, seen_contracts = set(), set()
+    seen_offices, seen_contracts = {}, set()
     for entry in listed:
         contract = listed_contract(register, entry, finder, today)
         seen_contracts.add(contract.pk)
@@ -143,7 +144,7 @@ def plan_sync(listed, *, today=None):
             if office is None:
                 plan.new_offices.append(new_office(contract, address, values, source_note, today))
                 continue
-            seen_offices.add(office.pk)
+            seen_offices[office.pk] = office
             if office.no_longer_listed_on is not None:
                 plan.relisted_offices.append(office)
             changes = {
@@ -159,7 +160,7 @@ def plan_sync(listed, *, today=None):
                 if office.taking_participants != entry.taking_new_participants:
                     change = {"taking_participants": entry.taking_new_participants}
                     plan.changed_offices.append((office, change))
-    plan.listed_office_ids = seen_offices
+    plan.listed_offices = seen_offices
     for office in synced_offices.values():
         if office.pk not in seen_offices and office.no_longer_listed_on is None:
             plan.unlisted_offices.append(office)
@@ -230,35 +231,42 @@ def new_office(contract, address, values, source_note, today):
 
 @transaction.atomic
 def apply_sync(plan, *, source, by=None):
-    """Write the plan, all or nothing, and keep its snapshot."""
-    plan.register.apply()
+    """Write the plan, all or nothing, and keep its snapshot. The change history names the
+    sync (krom.history.AF_SYNC), its source and who uploaded the pages."""
+    author = Author.system(
+        AF_SYNC, f"Arbetsförmedlingens Sök leverantör: {source}"[:500], uploaded_by=by
+    )
+    plan.register.apply(author)
     for office in plan.new_offices:
         # bulk_create skips save(), which takes the supplier from the contract.
         office.supplier_id = office.contract.supplier_id
-    Office.objects.bulk_create(plan.new_offices, batch_size=500)
+    author.bulk_create(Office, plan.new_offices)
     now = timezone.now()
-    changed = []
+    touched, fields = {}, {"verified_at", "updated_at"}
     for office, changes in plan.changed_offices:
         for name, value in changes.items():
             setattr(office, name, value)
         office.verified_at, office.updated_at = plan.today, now
-        changed.append(office)
-    changed_fields = {name for _, changes in plan.changed_offices for name in changes}
-    Office.objects.bulk_update(changed, [*changed_fields, "verified_at", "updated_at"])
+        touched[office.pk] = office
+        fields.update(changes)
+    for offices, listed_on in [(plan.unlisted_offices, plan.today), (plan.relisted_offices, None)]:
+        for office in offices:
+            office.no_longer_listed_on, office.updated_at = listed_on, now
+            touched[office.pk] = office
+            fields.add("no_longer_listed_on")
     # Every office AF lists now has been checked today, changed or not.
-    Office.objects.filter(pk__in=plan.listed_office_ids).update(verified_at=plan.today)
-    Office.objects.filter(pk__in=[o.pk for o in plan.unlisted_offices]).update(
-        no_longer_listed_on=plan.today, updated_at=now
-    )
-    Office.objects.filter(pk__in=[o.pk for o in plan.relisted_offices]).update(
-        no_longer_listed_on=None, updated_at=now
-    )
-    Contract.objects.filter(pk__in=[c.pk for c in plan.unlisted_contracts]).update(
-        no_longer_listed_on=plan.today, updated_at=now
-    )
-    Contract.objects.filter(pk__in=[c.pk for c in plan.relisted_contracts]).update(
-        no_longer_listed_on=None, updated_at=now
-    )
+    for office in plan.listed_offices.values():
+        if office.verified_at != plan.today:
+            office.verified_at = plan.today
+            touched[office.pk] = office
+    author.bulk_update(Office, touched.values(), fields)
+    for contracts, listed_on in [
+        (plan.unlisted_contracts, plan.today),
+        (plan.relisted_contracts, None),
+    ]:
+        for contract in contracts:
+            contract.no_longer_listed_on, contract.updated_at = listed_on, now
+        author.bulk_update(Contract, contracts, ["no_longer_listed_on", "updated_at"])
     return OfficeSync.objects.create(
         source=source[:500],
         synced_by=by,

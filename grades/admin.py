@@ -11,7 +11,9 @@ from grades.grade_file import GradeFileError, read_grade_file
 from grades.models import ResultGrade
 from grades.register import RegisterError
 from grades.services import import_grade_file, refresh_current_grades, save_result_grades
+from krom.admin_history import HistoryAdmin
 from krom.admin_import import DryRunImportAdmin
+from krom.history import Author
 from offices.admin import ContractColumns
 from suppliers.admin import normalized_search_term
 
@@ -49,7 +51,7 @@ class MonthFilter(admin.SimpleListFilter):
 
 
 @admin.register(ResultGrade)
-class ResultGradeAdmin(DryRunImportAdmin, ContractColumns, admin.ModelAdmin):
+class ResultGradeAdmin(DryRunImportAdmin, ContractColumns, HistoryAdmin):
     """Grades come from AF's file ("Importera betygsfil"); one can be corrected by hand,
     saved through grades.services so the contract's current grade follows."""
 
@@ -76,7 +78,7 @@ class ResultGradeAdmin(DryRunImportAdmin, ContractColumns, admin.ModelAdmin):
         return super().get_search_results(request, queryset, normalized_search_term(search_term))
 
     def save_model(self, request, obj, form, change):
-        save_result_grades([obj])
+        save_result_grades([obj], author=Author(user=request.user))
 
     def delete_model(self, request, obj):
         contract_id = obj.contract_id
@@ -100,7 +102,9 @@ class ResultGradeAdmin(DryRunImportAdmin, ContractColumns, admin.ModelAdmin):
         return read_grade_file(content)
 
     def plan_import(self, grade_file, file_name, request, *, dry_run):
-        return import_grade_file(grade_file, dry_run=dry_run, source_note=file_name)
+        return import_grade_file(
+            grade_file, dry_run=dry_run, source_note=file_name, uploaded_by=request.user
+        )
 
     def import_message(self, plan):
         return (

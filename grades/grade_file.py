@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
-from grades.excel import UNREADABLE_WORKBOOK
+from krom.tables import UNREADABLE_WORKBOOK
 from offices.fields import AF_KA_NUMBER_PATTERN, normalize_ka_number
 from suppliers.names import folded
 

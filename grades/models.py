@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from simple_history.models import HistoricalRecords
 
 from offices.models import Contract
 
@@ -51,6 +52,11 @@ class ResultGrade(models.Model):
     )
     created_at = models.DateTimeField(_("importerad"), auto_now_add=True)
 
+    history = HistoricalRecords(
+        verbose_name=_("resultatbetyg (historik)"),
+        verbose_name_plural=pgettext_lazy("plural", "resultatbetyg (historik)"),
+    )
+
     class Meta:
         ordering = ["contract", "month"]
         verbose_name = _("resultatbetyg")
@@ -59,13 +65,22 @@ class ResultGrade(models.Model):
             models.CheckConstraint(
                 condition=Q(stars__isnull=True) | Q(stars__gte=1, stars__lte=4),
                 name="grade_stars_1_to_4",
+                violation_error_message=_("Resultatbetyget ska vara 1–4."),
             ),
             models.CheckConstraint(
                 condition=(Q(stars__isnull=True) & ~Q(no_grade_reason=""))
                 | (Q(stars__isnull=False) & Q(no_grade_reason="")),
                 name="grade_reason_exactly_when_no_stars",
+                violation_error_message=_(
+                    "Ange antingen ett resultatbetyg eller varför betyg saknas, "
+                    "inte båda och inte inget."
+                ),
             ),
-            models.CheckConstraint(condition=Q(month__day=1), name="grade_month_first_day"),
+            models.CheckConstraint(
+                condition=Q(month__day=1),
+                name="grade_month_first_day",
+                violation_error_message=_("Ange månaden som den första dagen i månaden."),
+            ),
             models.UniqueConstraint(fields=["contract", "month"], name="grade_once_per_month"),
         ]
 
@@ -113,16 +128,27 @@ class ContractResult(models.Model):
     )
     imported_at = models.DateTimeField(_("importerad"), auto_now=True)
 
+    history = HistoricalRecords(
+        excluded_fields=["imported_at"],
+        verbose_name=_("resultatuppföljning (historik)"),
+        verbose_name_plural=pgettext_lazy("plural", "resultatuppföljning (historik)"),
+    )
+
     class Meta:
         ordering = ["contract", "period"]
         verbose_name = _("resultatuppföljning")
         verbose_name_plural = pgettext_lazy("plural", "resultatuppföljning")
         constraints = [
             models.UniqueConstraint(fields=["contract", "period"], name="result_once_per_period"),
-            models.CheckConstraint(condition=Q(period__day=1), name="result_period_first_day"),
+            models.CheckConstraint(
+                condition=Q(period__day=1),
+                name="result_period_first_day",
+                violation_error_message=_("Ange perioden som den första dagen i månaden."),
+            ),
             models.CheckConstraint(
                 condition=Q(grade__isnull=True) | Q(grade__gte=1, grade__lte=4),
                 name="result_grade_1_to_4",
+                violation_error_message=_("Resultatbetyget ska vara 1–4."),
             ),
         ]
 

@@ -15,13 +15,13 @@ import re
 from collections import defaultdict
 
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from krom.history import AF_IMPORT, Author
 from krom.verification import DataSource
 from offices.models import AfRegion, Contract, ContractName, DeliveryArea
 from suppliers.models import Supplier, SupplierName
-from suppliers.names import folded, name_match_key
+from suppliers.names import folded, name_match_key, unique_slug
 
 # Stored data, not page text: a supplier made from AF's files knows only its name.
 NEW_SUPPLIER_DESCRIPTION = "Uppgifter från Arbetsförmedlingens filer."
@@ -38,17 +38,6 @@ def place_key(name):
 
 
 _REGIONS = {place_key(region.value): region.value for region in AfRegion}
-
-
-def unique_slug(name, taken, *, length, fallback):
-    """A slug of `name` not in `taken` ("name", "name-2", …), added to `taken`."""
-    base = slugify(folded(name))[:length] or fallback
-    slug, number = base, 1
-    while slug in taken:
-        number += 1
-        slug = f"{base}-{number}"
-    taken.add(slug)
-    return slug
 
 
 def _clean(text):
@@ -153,27 +142,26 @@ class Register:
             "names_new": len(self.renamed),
         }
 
-    def apply(self):
+    def apply(self, author=None):
         """Write the plan; call inside a transaction. Afterwards every contract that
-        contract() returned has its pk."""
+        contract() returned has its pk. The change history names `author`
+        (krom.history.Author), by default the AF import with the source note."""
+        if author is None:
+            author = Author.system(AF_IMPORT, self.source_note or "Arbetsförmedlingens filer")
         DeliveryArea.objects.bulk_create([a for a in self.new_areas if a.pk is None])
         DeliveryArea.objects.bulk_update(self._changed_areas.values(), ["region"])
         for supplier in self.new_suppliers:
             supplier.set_name_keys()
-        Supplier.objects.bulk_create(
-            [s for s in self.new_suppliers if s.pk is None], batch_size=_CHUNK
-        )
-        Contract.objects.bulk_create(
-            [c for c in self.new_contracts if c.pk is None], batch_size=_CHUNK
-        )
+        author.bulk_create(Supplier, [s for s in self.new_suppliers if s.pk is None])
+        author.bulk_create(Contract, [c for c in self.new_contracts if c.pk is None])
         now = timezone.now()
         changed = [self._contracts[ka] for ka in self._changed if self._contracts[ka].pk]
         for contract in changed:
             contract.updated_at = now
-        Contract.objects.bulk_update(
+        author.bulk_update(
+            Contract,
             changed,
             ["start_date", "delivery_area", "delivery_area_guessed", "updated_at"],
-            batch_size=_CHUNK,
         )
         ContractName.objects.bulk_create(
             [name for name in self._new_names if name.pk is None], batch_size=_CHUNK

@@ -10,12 +10,13 @@ from django.utils.translation import gettext_lazy
 from grades.models import ContractResult, ResultWeights
 from grades.results_file import ResultsFileError, read_results_file
 from grades.results_services import import_results
+from krom.admin_history import HistoryAdmin
 from krom.admin_import import DryRunImportAdmin
 from offices.admin import ContractColumns
 
 
 @admin.register(ContractResult)
-class ContractResultAdmin(DryRunImportAdmin, ContractColumns, admin.ModelAdmin):
+class ContractResultAdmin(DryRunImportAdmin, ContractColumns, HistoryAdmin):
     """Rows come only from AF's file ("Importera resultatuppföljning"), so they are read-only."""
 
     import_title = gettext_lazy("Importera resultatuppföljning")
@@ -61,7 +62,7 @@ class ContractResultAdmin(DryRunImportAdmin, ContractColumns, admin.ModelAdmin):
         return read_results_file(io.BytesIO(content), file_name)
 
     def plan_import(self, results_file, file_name, request, *, dry_run):
-        return import_results(results_file, dry_run=dry_run)
+        return import_results(results_file, dry_run=dry_run, uploaded_by=request.user)
 
     def import_message(self, plan):
         totals, register = plan.totals, plan.register_summary

@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 import openpyxl
 from django.utils.translation import gettext as _
 
-from grades.excel import UNREADABLE_WORKBOOK
+from krom.tables import UNREADABLE_WORKBOOK
 from offices.fields import AF_KA_NUMBER_PATTERN
 
 RESULTS_SHEET = "Resultat"

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from grades.models import ContractResult, ResultWeights
 from grades.register import Register, RegisterError
 from grades.results_file import LEVELS, ResultsFileError
+from krom.history import AF_IMPORT, Author
 from krom.locks import af_writers_lock
 
 RESULT_FIELDS = [
@@ -28,7 +29,6 @@ RESULT_FIELDS = [
 ]
 WEIGHT_FIELDS = ["weight_a", "weight_b", "weight_c"]
 _FILE_FIELDS = ["source_file", "edition"]
-_CHUNK = 500
 
 
 @dataclass
@@ -71,15 +71,16 @@ class ResultsImport:
         }
 
 
-def import_results(results_file, *, dry_run=False):
+def import_results(results_file, *, dry_run=False, uploaded_by=None):
     """Plan the import of a parsed file and, unless dry_run, write it: all or nothing.
+    The change history names the import (krom.history.AF_IMPORT) and who uploaded the file.
 
     Raises ResultsFileError (in Swedish) when the file does not fit the register."""
     if dry_run:
         return _plan(results_file)
     with af_writers_lock():
         plan = _plan(results_file)
-        _apply(plan)
+        _apply(plan, Author.system(AF_IMPORT, plan.register.source_note, uploaded_by=uploaded_by))
     return plan
 
 
@@ -169,14 +170,14 @@ def _compare(current, values, from_file, to_update):
     return "unchanged" if same else "changed"
 
 
-def _apply(plan):
-    plan.register.apply()
+def _apply(plan, author):
+    plan.register.apply(author)
     now = timezone.now()
     for result in plan.to_update:
         result.imported_at = now
-    ContractResult.objects.bulk_create(plan.to_create, batch_size=_CHUNK)
-    ContractResult.objects.bulk_update(
-        plan.to_update, [*RESULT_FIELDS, *_FILE_FIELDS, "imported_at"], batch_size=_CHUNK
+    author.bulk_create(ContractResult, plan.to_create)
+    author.bulk_update(
+        ContractResult, plan.to_update, [*RESULT_FIELDS, *_FILE_FIELDS, "imported_at"]
     )
     ResultWeights.objects.bulk_create([w for w in plan.weights_to_save if w.pk is None])
     ResultWeights.objects.bulk_update(

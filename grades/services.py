@@ -8,6 +8,7 @@ from django.db import transaction
 from grades.grade_file import GradeFile
 from grades.models import ResultGrade
 from grades.register import Register
+from krom.history import AF_IMPORT, Author
 from krom.locks import af_writers_lock
 from offices.models import Contract
 
@@ -15,13 +16,21 @@ _CHUNK = 500
 
 
 @transaction.atomic
-def save_result_grades(grades):
+def save_result_grades(grades, *, author=None):
     """Save published grades, new or corrected, and set each of their contracts' current
-    grade to its latest month's. A few queries whatever the number of grades."""
+    grade to its latest month's. A few queries whatever the number of grades.
+
+    The change history names `author` (krom.history.Author); only invented example data
+    is saved without one, and then without history."""
     new = [grade for grade in grades if grade.pk is None]
     corrected = [grade for grade in grades if grade.pk is not None]
-    ResultGrade.objects.bulk_create(new, batch_size=_CHUNK)
-    ResultGrade.objects.bulk_update(corrected, ["stars", "no_grade_reason"], batch_size=_CHUNK)
+    fields = ["stars", "no_grade_reason"]
+    if author is None:
+        ResultGrade.objects.bulk_create(new, batch_size=_CHUNK)
+        ResultGrade.objects.bulk_update(corrected, fields, batch_size=_CHUNK)
+    else:
+        author.bulk_create(ResultGrade, new)
+        author.bulk_update(ResultGrade, corrected, fields)
     refresh_current_grades({grade.contract_id for grade in grades})
     return grades
 
@@ -77,17 +86,20 @@ class GradeImport:
         return any(summary[key] for key in summary if not key.endswith("_unchanged"))
 
 
-def import_grade_file(grade_file, *, dry_run=False, source_note=""):
+def import_grade_file(grade_file, *, dry_run=False, source_note="", uploaded_by=None):
     """Import Arbetsförmedlingen's grade file, read by grades.grade_file: every publication
     column becomes the contract's grade for that month. All or nothing; a dry run writes
-    nothing. Raises RegisterError when the file contradicts the register."""
+    nothing. Raises RegisterError when the file contradicts the register. The change
+    history names the import (krom.history.AF_IMPORT) and who uploaded the file."""
     if dry_run:
         return _import_grade_file(grade_file, dry_run=True, source_note=source_note)
     with af_writers_lock():
-        return _import_grade_file(grade_file, dry_run=False, source_note=source_note)
+        return _import_grade_file(
+            grade_file, dry_run=False, source_note=source_note, uploaded_by=uploaded_by
+        )
 
 
-def _import_grade_file(grade_file, *, dry_run, source_note):
+def _import_grade_file(grade_file, *, dry_run, source_note, uploaded_by=None):
     register = Register(source_note=source_note)
     planned = [
         (register.contract(**_contract_fields(row, grade_file.latest_month)), row)
@@ -113,11 +125,14 @@ def _import_grade_file(grade_file, *, dry_run, source_note):
                 grade.stars, grade.no_grade_reason = _grade_fields(stars).values()
                 to_save.append(grade)
     if not dry_run:
-        register.apply()
+        # Stored data: in Swedish, whatever language the admin uses.
+        reason = f"Arbetsförmedlingens betygsfil {source_note}".strip()
+        author = Author.system(AF_IMPORT, reason, uploaded_by=uploaded_by)
+        register.apply(author)
         for grade in to_save:
             if grade.pk is None:
                 grade.contract_id = grade.contract.pk  # new contracts have one now
-        save_result_grades(to_save)
+        save_result_grades(to_save, author=author)
     return result
 
 

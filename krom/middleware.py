@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 
 HEALTH_CHECK_PATH = "/healthz"
@@ -45,3 +46,18 @@ class SecurityHeadersMiddleware:
         if request.path.startswith(f"/{settings.ADMIN_PATH}"):
             response.headers["X-Robots-Tag"] = "noindex, nofollow"
         return response
+
+
+class AdminInSwedishMiddleware:
+    """The admin is in Swedish, whatever the browser asks for or the visitor chose on the
+    public site: the admin sits outside the language prefixes, so LocaleMiddleware would
+    otherwise follow the language cookie or Accept-Language. Comes after LocaleMiddleware."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path.startswith(f"/{settings.ADMIN_PATH}"):
+            translation.activate(settings.LANGUAGE_CODE)
+            request.LANGUAGE_CODE = settings.LANGUAGE_CODE
+        return self.get_response(request)

@@ -3,6 +3,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
+from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
 from krom import views
@@ -10,6 +11,8 @@ from krom.admin_index import admin_index
 from krom.sitemaps import PageSitemap, SupplierSitemap
 
 admin.site.index_template = "admin/attention_index.html"
+admin.site.site_header = gettext_lazy("Matchningskollen – administration")
+admin.site.site_title = gettext_lazy("Matchningskollen")
 
 urlpatterns = [
     # The admin's start page, with what needs attention; the rest of the admin as usual.

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from krom.history import Author, update_with_history
 from krom.verification import STALE_AFTER_DAYS, DataSource
 from offices.models import (
     ACCESSIBILITY_FIELDS,
@@ -16,8 +17,10 @@ from offices.models import (
     Municipality,
     Office,
 )
+from offices.office_table import OfficeTable
 from offices.services import save_contract
 from suppliers.admin import NoBulkDeleteAdmin, activate, deactivate
+from suppliers.register_admin import RegisterTableAdmin
 
 
 @admin.register(County)
@@ -156,8 +159,15 @@ class ContractAdmin(NoBulkDeleteAdmin):
     @admin.action(description=_("Avsluta valda avtal i dag (de finns kvar som avslutade)"))
     def end_contracts(self, request, queryset):
         today, now = timezone.localdate(), timezone.now()
-        ended = queryset.filter(in_force=True).update(in_force=False, updated_at=now)
-        queryset.filter(ended_on__isnull=True).update(ended_on=today)
+        contracts = list(queryset.filter(Q(in_force=True) | Q(ended_on__isnull=True)))
+        ended = sum(contract.in_force for contract in contracts)
+        for contract in contracts:
+            contract.in_force, contract.ended_on = False, contract.ended_on or today
+            contract.updated_at = now
+        # One version per contract with both fields.
+        Author(user=request.user).bulk_update(
+            Contract, contracts, ["in_force", "ended_on", "updated_at"]
+        )
         self.message_user(
             request,
             ngettext("%(count)d avtal avslutat.", "%(count)d avtal avslutade.", ended)
@@ -187,8 +197,11 @@ class NotCheckedFilter(admin.SimpleListFilter):
 
 @admin.action(description=_("Markera valda som kontrollerade i dag"))
 def mark_checked_today(modeladmin, request, queryset):
-    checked = queryset.update(
-        verified_at=timezone.localdate(), data_source=DataSource.ADMIN, updated_at=timezone.now()
+    checked = update_with_history(
+        queryset,
+        author=Author(user=request.user),
+        verified_at=timezone.localdate(),
+        data_source=DataSource.ADMIN,
     )
     modeladmin.message_user(
         request,
@@ -200,18 +213,27 @@ def mark_checked_today(modeladmin, request, queryset):
 
 @admin.action(description=_("Tar emot nya deltagare"))
 def taking_participants_on(modeladmin, request, queryset):
-    queryset.update(
-        taking_participants=True, taking_participants_from=None, updated_at=timezone.now()
+    update_with_history(
+        queryset,
+        author=Author(user=request.user),
+        taking_participants=True,
+        taking_participants_from=None,
     )
 
 
 @admin.action(description=_("Tar inte emot nya deltagare"))
 def taking_participants_off(modeladmin, request, queryset):
-    queryset.update(taking_participants=False, updated_at=timezone.now())
+    update_with_history(queryset, author=Author(user=request.user), taking_participants=False)
 
 
 @admin.register(Office)
-class OfficeAdmin(NoBulkDeleteAdmin):
+class OfficeAdmin(RegisterTableAdmin, NoBulkDeleteAdmin):
+    register_table = OfficeTable
+    import_title = _("Importera kontor")
+    upload_label = _("Kontorsregistret (CSV eller xlsx)")
+    upload_help = _("Kolumnerna som i exporten från listan.")
+    import_intro_template = "admin/offices/office/import_intro.html"
+    import_permissions = ("offices.change_office",)
     list_display = [
         "name",
         "contract",

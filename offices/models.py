@@ -5,6 +5,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from simple_history.models import HistoricalRecords
 
 from krom.verification import Verifiable
 from offices.fields import KANumberField, PostalCodeField, format_postal_code
@@ -232,6 +233,12 @@ class Contract(Verifiable):
     updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
 
     objects = ContractQuerySet.as_manager()
+    # The current grade follows the grades' own history (grades.services).
+    history = HistoricalRecords(
+        excluded_fields=["current_grade", "current_grade_month", "updated_at"],
+        verbose_name=_("avtal (historik)"),
+        verbose_name_plural=pgettext_lazy("plural", "avtal (historik)"),
+    )
 
     class Meta:
         ordering = ["ka_number"]
@@ -244,11 +251,15 @@ class Contract(Verifiable):
                 condition=Q(current_grade__isnull=True)
                 | Q(current_grade__gte=1, current_grade__lte=4),
                 name="contract_current_grade_1_to_4",
+                violation_error_message=_("Resultatbetyget ska vara 1–4."),
             ),
             models.CheckConstraint(
                 condition=Q(ka_number__isnull=True)
                 | (Q(ka_number__length__gte=5) & Q(ka_number__length__lte=10)),
                 name="contract_ka_number_5_to_10_characters",
+                violation_error_message=_(
+                    "Ett KA-nummer har 8 siffror (äldre nummer 5–10 siffror)."
+                ),
             ),
         ]
         indexes = [
@@ -294,6 +305,9 @@ class ContractName(models.Model):
             models.CheckConstraint(
                 condition=Q(first_seen__lte=models.F("last_seen")),
                 name="contract_name_seen_in_order",
+                violation_error_message=_(
+                    "”Först sedd” ska vara samma dag som eller före ”senast sedd”."
+                ),
             ),
         ]
 
@@ -435,6 +449,11 @@ class Office(Verifiable):
     updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
 
     objects = OfficeQuerySet.as_manager()
+    history = HistoricalRecords(
+        excluded_fields=["updated_at"],
+        verbose_name=_("kontor (historik)"),
+        verbose_name_plural=pgettext_lazy("plural", "kontor (historik)"),
+    )
 
     class Meta:
         ordering = ["supplier__name", "name"]
@@ -445,10 +464,16 @@ class Office(Verifiable):
                 fields=["contract", "af_address_id"],
                 condition=~Q(af_address_id=""),
                 name="office_af_address_once_per_contract",
+                violation_error_message=_(
+                    "Avtalet har redan ett kontor med det här adress-id:t från Arbetsförmedlingen."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(postal_code__length=5),
                 name="office_postal_code_5_characters",
+                violation_error_message=_(
+                    "Ett postnummer består av fem siffror, till exempel 123 45."
+                ),
             ),
             models.CheckConstraint(
                 condition=(Q(latitude__isnull=True) & Q(longitude__isnull=True))
@@ -459,6 +484,10 @@ class Office(Verifiable):
                     & Q(LONGITUDE_RANGE)
                 ),
                 name="office_coordinates_both_or_none_on_earth",
+                violation_error_message=_(
+                    "Ange både latitud (−90 till 90) och longitud (−180 till 180), "
+                    "eller ingen av dem."
+                ),
             ),
         ]
         indexes = [

@@ -7,6 +7,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from krom.admin_history import HistoryAdmin
 from reviews import services
 from reviews.models import Review
 
@@ -79,7 +80,7 @@ def reject_selected(modeladmin, request, queryset):
 
 
 @admin.register(Review)
-class ReviewAdmin(admin.ModelAdmin):
+class ReviewAdmin(HistoryAdmin):
     """The moderation queue: pending reviews first, oldest first.
 
     Every save and delete goes through reviews.services, which keeps each supplier's

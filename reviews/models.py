@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 def validate_first_of_month(value):
@@ -85,6 +86,12 @@ class Review(models.Model):
     updated_at = models.DateTimeField(_("ändrat"), auto_now=True)
 
     objects = ReviewQuerySet.as_manager()
+    # Never the writer's client hash: it is erased after 30 days and must not live on here.
+    history = HistoricalRecords(
+        excluded_fields=["client_hash", "comment_fingerprint", "updated_at"],
+        verbose_name=_("omdöme (historik)"),
+        verbose_name_plural=_("omdömen (historik)"),
+    )
 
     class Meta:
         ordering = ["-created_at"]
@@ -92,15 +99,19 @@ class Review(models.Model):
         verbose_name_plural = _("omdömen")
         constraints = [
             models.CheckConstraint(
-                condition=Q(rating__gte=1) & Q(rating__lte=5), name="review_rating_1_to_5"
+                condition=Q(rating__gte=1) & Q(rating__lte=5),
+                name="review_rating_1_to_5",
+                violation_error_message=_("Betyget ska vara 1–5."),
             ),
             models.CheckConstraint(
                 condition=Q(status__in=["pending", "approved", "rejected"]),
                 name="review_status_known",
+                violation_error_message=_("Välj en status i listan."),
             ),
             models.CheckConstraint(
                 condition=Q(status="rejected") | Q(rejection_reason=""),
                 name="review_rejection_reason_only_when_rejected",
+                violation_error_message=_("Bara ett avslaget omdöme har ett skäl till avslag."),
             ),
         ]
         indexes = [

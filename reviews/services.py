@@ -16,6 +16,7 @@ from django.db.models import Count, Q, QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from krom.history import Author
 from reviews.models import Review, comment_fingerprint
 from suppliers.models import BAYESIAN_PRIOR_WEIGHT, Supplier
 
@@ -124,16 +125,15 @@ def _moderate(review_ids, *, status, by, reason=""):
         set(Review.objects.filter(pk__in=review_ids).values_list("supplier_id", flat=True))
     )
     _lock_suppliers(supplier_ids)
-    changed = (
-        Review.objects.filter(pk__in=review_ids)
-        .exclude(status=status)
-        .update(
-            status=status,
-            moderated_by=by,
-            moderated_at=timezone.now(),
-            rejection_reason=reason,
-            updated_at=timezone.now(),
-        )
+    reviews = list(Review.objects.filter(pk__in=review_ids).exclude(status=status))
+    now = timezone.now()
+    for review in reviews:
+        review.status, review.rejection_reason = status, reason
+        review.moderated_by, review.moderated_at, review.updated_at = by, now, now
+    changed = Author(user=by).bulk_update(
+        Review,
+        reviews,
+        ["status", "moderated_by", "moderated_at", "rejection_reason", "updated_at"],
     )
     recompute_rating_summaries(supplier_ids)
     return changed
@@ -174,7 +174,7 @@ def save_review(review, *, by):
     if review.status != Review.Status.REJECTED:
         review.rejection_reason = ""
     review.comment_fingerprint = comment_fingerprint(review.comment)
-    review.save()
+    Author(user=by).mark(review).save()
     recompute_rating_summaries(sorted(supplier_ids))
     return review
 

@@ -8,10 +8,21 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from stdnum.se import orgnr
 
+from krom.admin_history import HistoryAdmin
+from krom.history import Author, update_with_history
 from krom.verification import DataSource
 from offices.fields import normalize_ka_number
 from offices.models import Contract, County, Office
-from suppliers.models import ErrorReport, Industry, Language, Supplier, SupplierName
+from suppliers.models import (
+    ErrorReport,
+    Industry,
+    Language,
+    Supplier,
+    SupplierName,
+    write_version,
+)
+from suppliers.register_admin import RegisterTableAdmin
+from suppliers.supplier_table import SupplierTable
 
 _DIGITS_AND_SEPARATORS = re.compile(r"^\s*(KA)?[\d\s\-:.]+$", re.IGNORECASE)
 
@@ -65,7 +76,7 @@ class SupplierNameInline(admin.TabularInline):
 
 @admin.action(description=_("Inaktivera valda (döljs för besökare, inget raderas)"))
 def deactivate(modeladmin, request, queryset):
-    changed = queryset.update(is_active=False)
+    changed = update_with_history(queryset, author=Author(user=request.user), is_active=False)
     modeladmin.message_user(
         request,
         ngettext("%(count)d inaktiverad.", "%(count)d inaktiverade.", changed) % {"count": changed},
@@ -75,7 +86,7 @@ def deactivate(modeladmin, request, queryset):
 
 @admin.action(description=_("Aktivera valda"))
 def activate(modeladmin, request, queryset):
-    changed = queryset.update(is_active=True)
+    changed = update_with_history(queryset, author=Author(user=request.user), is_active=True)
     modeladmin.message_user(
         request,
         ngettext("%(count)d aktiverad.", "%(count)d aktiverade.", changed) % {"count": changed},
@@ -83,9 +94,9 @@ def activate(modeladmin, request, queryset):
     )
 
 
-class NoBulkDeleteAdmin(admin.ModelAdmin):
+class NoBulkDeleteAdmin(HistoryAdmin):
     """Suppliers, contracts and offices are never deleted: they are deactivated or ended,
-    and stay in the register and in open data as such."""
+    and stay in the register and in open data as such. Every change is in their history."""
 
     actions = [deactivate, activate]
 
@@ -97,7 +108,13 @@ class NoBulkDeleteAdmin(admin.ModelAdmin):
 
 
 @admin.register(Supplier)
-class SupplierAdmin(NoBulkDeleteAdmin):
+class SupplierAdmin(RegisterTableAdmin, NoBulkDeleteAdmin):
+    register_table = SupplierTable
+    import_title = _("Importera leverantörer")
+    upload_label = _("Leverantörsregistret (CSV eller xlsx)")
+    upload_help = _("Kolumnerna som i exporten från listan.")
+    import_intro_template = "admin/suppliers/supplier/import_intro.html"
+    import_permissions = ("suppliers.add_supplier", "suppliers.change_supplier")
     list_display = [
         "name",
         "organisation_number_display",
@@ -124,6 +141,26 @@ class SupplierAdmin(NoBulkDeleteAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(office_total=Count("offices"))
+
+    def save_model(self, request, obj, form, change):
+        # The version is written by log_addition()/log_change(), once the languages and
+        # industries are saved too: one version per save, not one per relation.
+        obj.skip_history_when_saving = True
+        super().save_model(request, obj, form, change)
+
+    def log_addition(self, request, obj, message):
+        self._write_version(obj, created=True)
+        return super().log_addition(request, obj, message)
+
+    def log_change(self, request, obj, message):
+        self._write_version(obj, created=False)
+        return super().log_change(request, obj, message)
+
+    @staticmethod
+    def _write_version(obj, *, created):
+        if hasattr(obj, "skip_history_when_saving"):
+            del obj.skip_history_when_saving
+            write_version(obj, created=created)
 
     @admin.display(description=_("organisationsnummer"), ordering="organisation_number")
     def organisation_number_display(self, supplier):
@@ -165,8 +202,11 @@ def mark_handled_and_verified(modeladmin, request, queryset):
     reports = list(queryset.filter(status=ErrorReport.Status.OPEN).select_related("office"))
     today = timezone.localdate()
     checked = {"verified_at": today, "data_source": DataSource.ADMIN, "source_note": ""}
-    Supplier.objects.filter(pk__in={r.supplier_id for r in reports}).update(**checked)
-    Office.objects.filter(pk__in={r.office_id for r in reports if r.office_id}).update(**checked)
+    author = Author(user=request.user, reason="Felrapport hanterad")
+    suppliers = Supplier.objects.filter(pk__in={r.supplier_id for r in reports})
+    update_with_history(suppliers, author=author, **checked)
+    offices = Office.objects.filter(pk__in={r.office_id for r in reports if r.office_id})
+    update_with_history(offices, author=author, **checked)
     mark_handled(modeladmin, request, queryset.filter(pk__in=[r.pk for r in reports]))
 
 

@@ -1,6 +1,7 @@
 import functools
 import gettext as gettext_module
 import random
+from contextlib import contextmanager
 from pathlib import Path
 
 import django
@@ -28,6 +29,7 @@ from django.utils.html import format_html
 from django.utils.text import slugify
 from django.utils.translation import get_language, to_locale
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from krom.verification import Verifiable
 from offices.geo import distance_km_expression
@@ -335,6 +337,41 @@ def neutral_order_key(seed):
     return (F("pk") * multiplier + offset) % _SHUFFLE_PRIME
 
 
+# The supplier's change history. Fields derived from the name or from the reviews are not
+# part of what an admin changes or restores. Saving a supplier and then its languages and
+# industries writes one version with one_version().
+SUPPLIER_HISTORY = HistoricalRecords(
+    excluded_fields=[
+        "search_name",
+        "name_sort_key",
+        "updated_at",
+        "review_count",
+        "rating_sum",
+        *(f"rating_{rating}_count" for rating in range(1, 6)),
+    ],
+    m2m_fields=["languages", "industries"],
+    verbose_name=_("leverantör (historik)"),
+    verbose_name_plural=_("leverantörer (historik)"),
+)
+
+
+@contextmanager
+def one_version(supplier, *, created):
+    """Save the supplier and its languages and industries inside the block; the history
+    gets one version with all of it (not one per relation) when the block ends."""
+    supplier.skip_history_when_saving = True
+    try:
+        yield supplier
+    finally:
+        del supplier.skip_history_when_saving
+    write_version(supplier, created=created)
+
+
+def write_version(supplier, *, created):
+    """A version of the supplier as it is now, languages and industries included."""
+    SUPPLIER_HISTORY.create_historical_record(supplier, "+" if created else "~")
+
+
 class Supplier(Verifiable):
     name = models.CharField(_("namn"), max_length=200)
     # Derived from name by set_name_keys(): for accent-insensitive search and Swedish A–Ö order.
@@ -394,6 +431,7 @@ class Supplier(Verifiable):
     updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
 
     objects = SupplierQuerySet.as_manager()
+    history = SUPPLIER_HISTORY
 
     class Meta:
         ordering = ["name"]
@@ -412,6 +450,7 @@ class Supplier(Verifiable):
                     + models.F("rating_5_count")
                 ),
                 name="supplier_review_count_matches_distribution",
+                violation_error_message=_("Antalet omdömen stämmer inte med antalet betyg 1–5."),
             ),
         ]
 
@@ -463,6 +502,12 @@ class SupplierName(models.Model):
     )
     name = models.CharField(_("namn"), max_length=200)
     match_key = models.CharField(_("jämförs som"), max_length=200, unique=True, editable=False)
+
+    history = HistoricalRecords(
+        excluded_fields=["match_key"],
+        verbose_name=_("namnvariant (historik)"),
+        verbose_name_plural=_("namnvarianter (historik)"),
+    )
 
     class Meta:
         ordering = ["supplier", "name"]
@@ -533,7 +578,9 @@ class ErrorReport(models.Model):
         indexes = [models.Index(fields=["status", "created_at"], name="errorreport_status_created")]
         constraints = [
             models.CheckConstraint(
-                condition=Q(status__in=["open", "handled"]), name="errorreport_status_known"
+                condition=Q(status__in=["open", "handled"]),
+                name="errorreport_status_known",
+                violation_error_message=_("Välj en status i listan."),
             ),
         ]
 

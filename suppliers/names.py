@@ -3,6 +3,8 @@
 import re
 import unicodedata
 
+from django.utils.text import slugify
+
 # Swedish alphabetical order puts Å, Ä, Ö after Z; Æ and Ø sort as Ä and Ö, Ü as Y.
 # In the sort key they become the three characters right after "z" in ASCII.
 _SWEDISH_LETTERS = str.maketrans({"å": "{", "ä": "|", "æ": "|", "ö": "}", "ø": "}", "ü": "y"})
@@ -34,3 +36,14 @@ def name_match_key(name):
 def swedish_sort_key(text):
     """A key whose binary order is Swedish alphabetical order (A–Z, then Å, Ä, Ö)."""
     return strip_accents(text.casefold().translate(_SWEDISH_LETTERS))
+
+
+def unique_slug(name, taken, *, length, fallback):
+    """A slug of `name` not in `taken` ("name", "name-2", …), added to `taken`."""
+    base = slugify(folded(name))[:length] or fallback
+    slug, number = base, 1
+    while slug in taken:
+        number += 1
+        slug = f"{base}-{number}"
+    taken.add(slug)
+    return slug

@@ -4,11 +4,13 @@ import factory
 
 from grades.models import ResultGrade
 from grades.services import save_result_grades
+from krom.history import Author
 from tests.offices.factories import ContractFactory
 
 
 class ResultGradeFactory(factory.django.DjangoModelFactory):
-    """Saved through the service, so the contract's current grade follows."""
+    """Saved through the service, so the contract's current grade follows, with history
+    (written by no one in particular)."""
 
     class Meta:
         model = ResultGrade
@@ -23,4 +25,4 @@ class ResultGradeFactory(factory.django.DjangoModelFactory):
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
-        return save_result_grades([model_class(*args, **kwargs)])[0]
+        return save_result_grades([model_class(*args, **kwargs)], author=Author())[0]
