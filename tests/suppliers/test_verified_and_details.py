@@ -48,7 +48,8 @@ def test_office_accessibility_and_taking_participants_are_shown(client):
     assert "<dt>Tillgänglig toalett</dt><dd>Vet inte</dd>" in text
     assert "Ramp vid bakdörren." in text
     assert "Tar emot igen från 1 februari 2027" in text
-    assert "Välj leverantör" in text
+    assert "Välj leverantör" not in text
+    assert "Du kan inte välja kontoret just nu." in text
 
 
 def names(response):
