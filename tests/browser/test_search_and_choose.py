@@ -189,3 +189,21 @@ def test_area_filter_narrows_the_search(live_server, page, suppliers):
     expect(result_count(page)).to_have_text(re.compile(r"2 leverantörer\s+med avtal i Uppsala"))
     expect(page).to_have_url(re.compile(r"omrade=uppsala"))
     expect(page.get_by_role("link", name="Norrut AB")).to_have_count(0)
+
+
+def test_the_printout_carries_the_facts_date_address_source_and_qr_code(
+    live_server, page, suppliers
+):
+    page.goto(live_server.url + "/leverantorer/arabiska-jobb-ab/")
+    page.get_by_role("link", name="Välj leverantör – Arabiska Jobb Uppsala").click()
+    dialog = page.get_by_role("dialog")
+    expect(dialog).to_be_visible()
+    page.emulate_media(media="print")
+    expect(page.locator(".site-header")).to_be_hidden()
+    expect(dialog.locator(".ka-number--large")).to_have_text("10071234")
+    expect(dialog.get_by_role("img", name="QR-kod som öppnar")).to_be_visible()
+    source = dialog.locator(".choice__source")
+    expect(source).to_be_visible()
+    expect(source).to_contain_text(re.compile(r"hämtades \d{4}-\d\d-\d\d från http"))
+    expect(source).to_contain_text("Källa: Matchningskollen.")
+    expect(dialog.get_by_role("button", name="Kopiera uppgifterna")).to_be_hidden()

@@ -163,3 +163,12 @@ def test_caseworker_json_says_whether_each_office_can_be_chosen_now(client, norr
     assert offices["Jobbcoach Luleå"]["taking_new_participants"] is False
     assert offices["Jobbcoach Luleå"]["taking_new_participants_from"] == "2027-01-30"
     assert offices["Jobbcoach Piteå"]["choosable"] is True
+
+
+def test_caseworker_search_lists_a_closed_office_as_not_taking_participants(client, norr):
+    text = " ".join(main_text(client.get("/ka/", {"q": "Jobbcoach Norr"})).split())
+    assert (
+        'Jobbcoach Luleå</bdi>, <bdi lang="sv" dir="auto">Luleå</bdi> (tar inte emot nya deltagare)'
+        in (text)
+    )
+    assert 'Jobbcoach Piteå</bdi>, <bdi lang="sv" dir="auto">Piteå</bdi></li>' in text
