@@ -20,7 +20,10 @@ def test_supplier_page_says_when_data_was_checked_and_where_it_came_from(client)
     )
     text = client.get(supplier.get_absolute_url()).content.decode()
     assert "Uppgifterna kontrollerades 12 oktober 2026" in text
-    assert "källa: Arbetsförmedlingens publicerade lista (lista 1 oktober 2026)" in text
+    assert (
+        "källa: Arbetsförmedlingens publicerade lista "
+        '(<bdi lang="sv" dir="auto">lista 1 oktober 2026</bdi>)' in text
+    )
 
 
 @pytest.mark.parametrize(
