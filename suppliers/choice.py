@@ -32,17 +32,21 @@ def qr_code_svg(url):
 
 
 def copy_text(office, *, page_url, day):
-    """The facts to paste into a message, with the date, the page's address and the source."""
+    """The facts to paste into a message, with the date, the page's address and the source.
+
+    In a right-to-left language each value is a left-to-right isolate (U+2066 … U+2069),
+    the plain-text form of <bdi dir="ltr">: "972 31 Luleå" stays in that order."""
     contract, supplier = office.contract, office.supplier
-    lines = [
-        f"{_('Leverantör')}: {supplier.name}",
-        f"{_('Kontor')}: {office.name}",
-        f"{_('Adress')}: {office.full_address}",
-        f"{_('KA-nummer')}: {contract.ka_number or _('inte känt ännu')}",
-        f"{_('Leveransområde')}: {contract.delivery_area.name}",
-        "",
-        f"{_('Datum')}: {day.isoformat()}",
-        f"{_('Sidan')}: {page_url}",
-        f"{_('Källa')}: {SOURCE}",
+    value = (lambda text: f"\u2066{text}\u2069") if translation.get_language_bidi() else str
+    facts = [
+        (_("Leverantör"), supplier.name),
+        (_("Kontor"), office.name),
+        (_("Adress"), office.full_address),
+        (_("KA-nummer"), contract.ka_number or _("inte känt ännu")),
+        (_("Leveransområde"), contract.delivery_area.name),
+        ("", ""),
+        (_("Datum"), day.isoformat()),
+        (_("Sidan"), page_url),
+        (_("Källa"), SOURCE),
     ]
-    return "\n".join(lines)
+    return "\n".join(f"{label}: {value(text)}" if label else "" for label, text in facts)

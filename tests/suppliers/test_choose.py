@@ -94,6 +94,14 @@ def test_choice_carries_date_address_and_source_in_the_printout_and_the_copy(cli
     ]
 
 
+def test_copied_text_in_arabic_keeps_each_value_left_to_right(client, office):
+    text = client.get("/ar" + choose_url(office)).text
+    copied = re.search(r"<textarea[^>]*data-copy-text>(.*?)</textarea>", text, re.S).group(1)
+    assert "\u2066Storgatan 1, 972 31 Luleå\u2069" in copied
+    assert "\u206610071234\u2069" in copied
+    assert "\u2066Matchningskollen\u2069" in copied
+
+
 @pytest.mark.parametrize("prefix", ["", "/ar"])
 def test_choice_has_a_qr_code_drawn_on_the_server_that_opens_the_caseworker_page(
     client, office, prefix
