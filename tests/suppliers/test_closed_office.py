@@ -151,6 +151,10 @@ def test_caseworker_page_shows_a_closed_office_as_not_taking_participants(client
         " ".join(closed.split())
     )
     assert text.count("<strong>Aktivt</strong>") == 2  # Piteå and Kiruna
+    # The caseworker can show the job seeker the nearest offices that take participants.
+    assert f'href="{choose_url(norr["closed"])}">Kontor i närheten som tar emot nya deltagare' in (
+        closed
+    )
 
 
 def test_caseworker_json_says_whether_each_office_can_be_chosen_now(client, norr):
