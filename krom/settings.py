@@ -111,6 +111,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
+            "builtins": ["krom.bidi", "krom.af_pages"],
         },
     },
 ]
@@ -213,6 +214,13 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 ADMIN_PATH = os.environ.get("DJANGO_ADMIN_PATH", "admin/").strip("/") + "/"
 AF_SUPPLIER_SEARCH_URL = os.environ.get("AF_SUPPLIER_SEARCH_URL", "").strip()
+# Who runs the site and how to reach them: shown on /om-matchningskollen/ (also the data
+# controller) and in the accessibility statement.
+SITE_OPERATOR = os.environ.get("MATCHNINGSKOLLEN_OPERATOR", "").strip() or "Matchningskollen"
+SITE_OPERATOR_ORGANISATION_NUMBER = os.environ.get("MATCHNINGSKOLLEN_ORGNR", "").strip()
+SITE_CONTACT_EMAIL = (
+    os.environ.get("MATCHNINGSKOLLEN_EMAIL", "").strip() or "kontakt@matchningskollen.se"
+)
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 CSRF_FAILURE_VIEW = "krom.views.csrf_failure"

@@ -8,7 +8,16 @@ class PageSitemap(Sitemap):
     """The public pages; the admin is never listed."""
 
     def items(self):
-        return ["home", "suppliers:search", "about", "faq", "privacy", "offices:ka_lookup"]
+        return [
+            "home",
+            "suppliers:search",
+            "about",
+            "faq",
+            "about_us",
+            "accessibility",
+            "privacy",
+            "offices:ka_lookup",
+        ]
 
     def location(self, item):
         return reverse(item)

@@ -46,6 +46,8 @@ urlpatterns += i18n_patterns(
         TemplateView.as_view(template_name="pages/privacy.html"),
         name="privacy",
     ),
+    path("om-matchningskollen/", views.about_us, name="about_us"),
+    path("tillganglighet/", views.accessibility_statement, name="accessibility"),
     path("design/", views.design, name="design"),
     path("", include("offices.urls")),
     path("leverantorer/<slug:slug>/", include("reviews.urls")),

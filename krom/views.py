@@ -1,3 +1,4 @@
+import datetime
 import sys
 
 from django.conf import settings
@@ -11,6 +12,9 @@ from django.views.decorators.http import require_GET
 from offices.models import Office
 from suppliers.models import Supplier
 
+# When the accessibility statement was last checked against the site: change with it.
+ACCESSIBILITY_STATEMENT_REVIEWED = datetime.date(2026, 12, 3)
+
 
 @require_GET
 def home(request):
@@ -19,6 +23,28 @@ def home(request):
         "office_count": Office.objects.active().count(),
     }
     return TemplateResponse(request, "home.html", context)
+
+
+@require_GET
+def about_us(request):
+    """Who runs Matchningskollen, how to reach us, and where the data comes from."""
+    return TemplateResponse(request, "pages/about_us.html", site_operator())
+
+
+@require_GET
+def accessibility_statement(request):
+    """The accessibility statement (tillgänglighetsredogörelse), in the form Swedish public
+    services publish it."""
+    context = site_operator() | {"reviewed_on": ACCESSIBILITY_STATEMENT_REVIEWED}
+    return TemplateResponse(request, "pages/accessibility.html", context)
+
+
+def site_operator():
+    return {
+        "operator": settings.SITE_OPERATOR,
+        "operator_organisation_number": settings.SITE_OPERATOR_ORGANISATION_NUMBER,
+        "contact_email": settings.SITE_CONTACT_EMAIL,
+    }
 
 
 @require_GET

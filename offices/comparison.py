@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from offices.models import URL_KEY, Office
 
 PARAMETER = "kontor"
+SWEDISH = "sv"  # a row whose cells are Swedish text (addresses), marked lang="sv" in any page
 MAX_OFFICES = 3
 
 
@@ -141,8 +142,8 @@ def compared_offices(comparison):
 def comparison_rows(offices, municipality=None):
     """The compared facts as rows of text, one cell per office, marking where they differ.
 
-    [{"label": …, "cells": [text, …], "differs": bool}] – plain text, so the template
-    escapes it and "differs" compares what the visitor reads.
+    [{"label": …, "cells": [text, …], "differs": bool, "swedish": bool}] – plain text, so
+    the template escapes it and "differs" compares what the visitor reads.
     """
 
     def yes_no(value):
@@ -201,7 +202,7 @@ def comparison_rows(offices, municipality=None):
         return text
 
     rows = [
-        (_("Adress"), [office.full_address for office in offices]),
+        (_("Adress"), [office.full_address for office in offices], SWEDISH),
     ]
     if municipality is not None:
         rows.append(
@@ -234,8 +235,9 @@ def comparison_rows(offices, municipality=None):
                 for office, text in zip(offices, cells, strict=True)
             ],
             "differs": len(set(map(str, cells))) > 1,
+            "swedish": SWEDISH in flags,
         }
-        for label, cells in rows
+        for label, cells, *flags in rows
     ]
 
 

@@ -335,11 +335,16 @@ class OfficeQuerySet(models.QuerySet):
         """Offices a job seeker can find and choose."""
         return self.filter(available_office(), supplier__is_active=True)
 
+    def choosable(self):
+        """Offices a job seeker can choose now: active, and taking new participants."""
+        return self.active().filter(taking_participants=True)
+
     def representatives(self, suppliers, municipality=None):
         """{supplier id: (office to compare from a search card, number of active offices)}.
 
-        The office is the nearest to the municipality, or the first by name. One query for
-        a page of suppliers."""
+        The office is the nearest to the municipality, or the first by name, among those
+        taking new participants when the supplier has any. One query for a page of
+        suppliers."""
         offices = (
             self.active()
             .filter(supplier__in=suppliers)
@@ -351,9 +356,7 @@ class OfficeQuerySet(models.QuerySet):
             if municipality is not None:
                 office.distance_km = office.distance_km_from(municipality)
             current = chosen.get(office.supplier_id)
-            if current is None or (
-                municipality is not None and office.distance_km < current.distance_km
-            ):
+            if current is None or _closer_open_office(office, current, municipality):
                 chosen[office.supplier_id] = office
         return {supplier_id: (chosen[supplier_id], counts[supplier_id]) for supplier_id in chosen}
 
@@ -376,6 +379,14 @@ class OfficeQuerySet(models.QuerySet):
         if legacy:
             return self.filter(legacy_ka_number=office_id).first()
         return self.filter(pk=int(office_id)).first()
+
+
+def _closer_open_office(office, current, municipality):
+    """Whether `office` represents its supplier better than `current`: it takes new
+    participants and `current` does not, or both do (or neither) and it is nearer."""
+    if office.taking_participants != current.taking_participants:
+        return office.taking_participants
+    return municipality is not None and office.distance_km < current.distance_km
 
 
 class Office(Verifiable):
@@ -518,6 +529,19 @@ class Office(Verifiable):
         """Job seekers can choose the office: it is active and listed, and so is its
         contract."""
         return self.is_active and self.no_longer_listed_on is None and self.contract.is_available
+
+    @property
+    def is_choosable(self):
+        """A job seeker can choose the office now: it is available and takes new
+        participants."""
+        return self.is_available and self.taking_participants
+
+    @property
+    def position(self):
+        """(latitude, longitude): the office's own, or its municipality's centroid."""
+        if self.latitude is None or self.longitude is None:
+            return self.municipality.latitude, self.municipality.longitude
+        return self.latitude, self.longitude
 
     @property
     def postal_code_display(self):

@@ -100,6 +100,7 @@ def office_as_json(office):
         "phone": office.phone or None,
         "email": office.email or None,
         "active": office.is_available,
+        "choosable": office.is_choosable,
         "taking_new_participants": office.taking_participants,
         "taking_new_participants_from": date_as_json(office.taking_participants_from),
         "url": office_page_url(office),

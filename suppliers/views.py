@@ -6,6 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
@@ -15,6 +16,8 @@ from krom.htmx import render_page_or_partial
 from offices.comparison import Comparison
 from offices.fields import normalize_ka_number
 from offices.models import Municipality, Office
+from offices.selectors import alternatives_to
+from suppliers import choice
 from suppliers.filters import SupplierFilter
 from suppliers.forms import ErrorReportForm
 from suppliers.models import Supplier
@@ -42,15 +45,16 @@ def search(request):
     page.object_list = list(page.object_list)
     representatives = Office.objects.representatives(page.object_list, filterset.municipality)
     for supplier in page.object_list:
-        supplier.compare_office, supplier.active_office_count = representatives.get(
-            supplier.pk, (None, 0)
-        )
+        office, supplier.active_office_count = representatives.get(supplier.pk, (None, 0))
+        # Only an office that takes new participants is offered for comparison.
+        supplier.compare_office = office if office and office.taking_participants else None
+        supplier.none_taking_participants = bool(office) and not office.taking_participants
         if supplier.compare_office:
-            supplier.compare_query = comparison.toggled(supplier.compare_office.url_key, drop=())
-            # A municipality can lie where several areas meet (Stockholm, Göteborg): without
-            # a contract in the municipality's own area, show the nearest office's contract.
-            if filterset.municipality and not getattr(supplier, "area_contract", None):
-                supplier.nearest_contract = supplier.compare_office.contract
+            supplier.compare_query = comparison.toggled(office.url_key, drop=())
+        # A municipality can lie where several areas meet (Stockholm, Göteborg): without a
+        # contract in the municipality's own area, show the nearest office's contract.
+        if office and filterset.municipality and not getattr(supplier, "area_contract", None):
+            supplier.nearest_contract = office.contract
     context = {
         "comparison": comparison,
         "filter": filterset,
@@ -125,7 +129,8 @@ def choose(request, slug, office_key):
     The office is named by its url_key; a link from before contracts names it by its own
     old KA-number ("KA 123 456" as typed, too) and is sent on to the office's address. An
     office that can no longer be chosen (ended, or no longer listed by Arbetsförmedlingen)
-    says so instead, since links to it live on in messages and printouts."""
+    says so instead, since links to it live on in messages and printouts; so does one that
+    takes no new participants. Both offer nearby offices that can be chosen."""
     offices = Office.objects.select_related(
         "supplier", "municipality", "contract__delivery_area"
     ).filter(supplier__slug=slug, supplier__is_active=True)
@@ -137,6 +142,19 @@ def choose(request, slug, office_key):
     if office_key != office.url_key:
         return redirect(choose_url(office), permanent=True)
     context = {"office": office, "supplier": office.supplier, "contract": office.contract}
+    if office.is_choosable:
+        page_url = request.build_absolute_uri(choose_url(office))
+        ka_url = choice.caseworker_url(request, office.contract)
+        today = timezone.localdate()
+        context |= {
+            "today": today,
+            "page_url": page_url,
+            "ka_url": ka_url,
+            "qr_code": choice.qr_code_svg(ka_url) if ka_url else None,
+            "copy_text": choice.copy_text(office, page_url=page_url, day=today),
+        }
+    else:
+        context["alternatives"] = alternatives_to(office)
     return render_page_or_partial(request, "suppliers/choose.html", "choice", context)
 
 

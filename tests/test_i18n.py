@@ -190,8 +190,8 @@ def test_names_in_another_language_than_the_page_are_marked_with_it(client):
 def test_supplier_texts_are_marked_swedish_with_a_note_in_other_languages(client, prefix, note):
     supplier = SupplierFactory(short_description="Vi hjälper dig.", with_offices=1)
     html = client.get(f"{prefix}/leverantorer/{supplier.slug}/").text
-    assert '<p class="lead" lang="sv">Vi hjälper dig.</p>' in html
-    assert '<div lang="sv"><p>Du träffar' in html
+    assert '<p class="lead" lang="sv" dir="auto">Vi hjälper dig.</p>' in html
+    assert '<div lang="sv" dir="auto"><p>Du träffar' in html
     with translation.override(prefix.strip("/") or "sv"):
         assert (
             translation.gettext("Leverantörernas egna texter finns bara på svenska.") in html

@@ -69,9 +69,12 @@ def test_about_page_explains_levels_length_and_rights_and_duties(client):
 @pytest.mark.parametrize("url", PAGES)
 def test_information_page_says_how_to_tell_arbetsformedlingen_the_choice(client, url):
     text = main_text(client.get(url))
-    assert "0771-416 416" in text
-    assert "Mina sidor" in text
+    assert "bokade möte" in text
     assert "KA-nummer" in text
+    assert "Fråga din handläggare senast när du måste välja." in text
+    # Only the way Arbetsförmedlingen's own pages confirm: no "Mina sidor", no phone call.
+    assert "Mina sidor" not in text
+    assert "0771" not in text
 
 
 @pytest.mark.parametrize("url", PAGES)

@@ -28,23 +28,22 @@
 
   function enhanceChoice(root) {
     root.querySelectorAll("[data-copy-ka]").forEach(function (box) {
-      var choice = box.closest("[data-ka-number]");
+      // The facts with the date, the page's address and the source, as the server wrote them.
       var button = box.querySelector("[data-copy-button]");
       var status = box.querySelector("[data-copy-status]");
       var fallback = box.querySelector("[data-copy-fallback]");
+      var text = box.querySelector("[data-copy-text]");
       box.hidden = false;
       button.addEventListener("click", function () {
-        var kaNumber = choice.getAttribute("data-ka-number");
         var copied = navigator.clipboard && window.isSecureContext
-          ? navigator.clipboard.writeText(kaNumber)
+          ? navigator.clipboard.writeText(text.value)
           : Promise.reject(new Error("no clipboard"));
         copied.then(function () {
           status.textContent = button.getAttribute("data-copied-text") || "";
         }, function () {
           fallback.hidden = false;
-          var input = fallback.querySelector("input");
-          input.focus();
-          input.select();
+          text.focus();
+          text.select();
           status.textContent = button.getAttribute("data-select-text") || "";
         });
       });

@@ -37,6 +37,13 @@ def supplier():
         municipality=uppsala,
     )
     OfficeFactory(supplier=SupplierFactory(name="Svenska Steg AB"), municipality=uppsala)
+    OfficeFactory(
+        pk=9100,
+        supplier=SupplierFactory(name="Stängda Steg AB"),
+        name="Stängda Steg Uppsala",
+        municipality=uppsala,
+        taking_participants=False,
+    )
     return rate(supplier, 5, 4, 2)
 
 
@@ -98,6 +105,13 @@ STATES = [
         submit_empty_error_report,
     ),
     ("privacy", "/om-kakor-och-personuppgifter/", None),
+    ("who we are", "/om-matchningskollen/", None),
+    ("accessibility statement", "/tillganglighet/", None),
+    (
+        "an office taking no new participants, with alternatives",
+        "/leverantorer/stangda-steg-ab/kontor/9100-stangda-steg-uppsala/valj/",
+        None,
+    ),
     ("404", "/finns-inte/", None),
 ]
 

@@ -86,7 +86,7 @@ def test_supplier_page_shows_the_contracts_grade_history_and_results_with_no_axe
         contract.get_by_role("heading", name="Arbetsförmedlingens resultatbetyg")
     ).to_be_visible()
     expect(contract.get_by_text("10071234")).to_have_count(0)
-    expect(contract.get_by_text("10075678", exact=True)).to_be_visible()
+    expect(contract.locator(".ka-number").get_by_text("10075678", exact=True)).to_be_visible()
     expect(contract.get_by_text("riskerar hävning (period maj 2026)")).to_be_visible()
     expect(contract.get_by_text("10 av 40 deltagare (25 procent)")).to_be_visible()
 

@@ -100,20 +100,32 @@ def test_keyboard_only_choice_opens_dialog_copies_ka_number_and_returns_focus(
     tab_to(page, choose)
     page.keyboard.press("Enter")
 
-    dialog = page.get_by_role("dialog", name="Du har valt Arabiska Jobb AB")
+    dialog = page.get_by_role("dialog", name="Så berättar du för Arbetsförmedlingen")
     expect(dialog).to_be_visible()
     expect(dialog.locator(".ka-number--large")).to_have_text("10071234")
-    expect(dialog.get_by_text("Berätta för din handläggare på Arbetsförmedlingen")).to_be_visible()
-    expect(dialog.get_by_text("Kungsgatan 3")).to_be_visible()
+    expect(dialog.get_by_text("Du har inte valt Arabiska Jobb AB än.")).to_be_visible()
+    expect(dialog.get_by_text("Berätta för din handläggare vilken leverantör")).to_be_visible()
+    qr_code = dialog.get_by_role("img", name="QR-kod som öppnar")
+    expect(qr_code).to_be_visible()
+    assert qr_code.get_attribute("aria-label").endswith("/ka/10071234/")
+    expect(dialog.locator(".choice__facts").get_by_text("Kungsgatan 3")).to_be_visible()
     expect(dialog.get_by_text("Alla kontor i avtalet har samma KA-nummer.")).to_be_visible()
     assert dialog.evaluate("element => element.contains(document.activeElement)")
     assert_no_axe_violations(axe, page)
 
-    copy = dialog.get_by_role("button", name="Kopiera KA-nummer")
+    copy = dialog.get_by_role("button", name="Kopiera uppgifterna")
     tab_to(page, copy)
     page.keyboard.press("Enter")
-    expect(dialog.get_by_role("status")).to_contain_text("KA-numret är kopierat")
-    assert page.evaluate("navigator.clipboard.readText()") == "10071234"
+    expect(dialog.get_by_role("status")).to_contain_text("Uppgifterna är kopierade")
+    copied = page.evaluate("navigator.clipboard.readText()").splitlines()
+    assert "KA-nummer: 10071234" in copied
+    assert "Kontor: Arabiska Jobb Uppsala" in copied
+    assert any(re.fullmatch(r"Datum: \d{4}-\d\d-\d\d", line) for line in copied)
+    assert any(
+        re.fullmatch(r"Sidan: http.*/kontor/\d+-arabiska-jobb-uppsala/valj/", line)
+        for line in copied
+    )
+    assert copied[-1] == "Källa: Matchningskollen"
 
     page.keyboard.press("Escape")
     expect(dialog).to_be_hidden()
@@ -140,9 +152,11 @@ def test_without_javascript_the_choice_is_a_page_of_its_own(live_server, browser
     expect(page).to_have_url(
         re.compile(r"/leverantorer/arabiska-jobb-ab/kontor/\d+-arabiska-jobb-uppsala/valj/$")
     )
-    expect(page.get_by_role("heading", level=1)).to_have_text("Du har valt Arabiska Jobb AB")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Så berättar du för Arbetsförmedlingen"
+    )
     expect(page.locator(".ka-number--large")).to_have_text("10071234")
-    expect(page.get_by_text("Kungsgatan 3")).to_be_visible()
+    expect(page.locator(".choice__facts").get_by_text("Kungsgatan 3")).to_be_visible()
     expect(page.get_by_role("link", name="Tillbaka till leverantören")).to_be_visible()
     context.close()
 
@@ -163,8 +177,10 @@ def test_an_old_shared_choice_link_leads_to_the_office(live_server, page, suppli
     expect(page).to_have_url(
         re.compile(r"/leverantorer/arabiska-jobb-ab/kontor/\d+-arabiska-jobb-uppsala/valj/$")
     )
-    expect(page.get_by_role("heading", level=1)).to_have_text("Du har valt Arabiska Jobb AB")
-    expect(page.get_by_text("Kungsgatan 3")).to_be_visible()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Så berättar du för Arbetsförmedlingen"
+    )
+    expect(page.locator(".choice__facts").get_by_text("Kungsgatan 3")).to_be_visible()
 
 
 def test_area_filter_narrows_the_search(live_server, page, suppliers):
@@ -173,3 +189,21 @@ def test_area_filter_narrows_the_search(live_server, page, suppliers):
     expect(result_count(page)).to_have_text(re.compile(r"2 leverantörer\s+med avtal i Uppsala"))
     expect(page).to_have_url(re.compile(r"omrade=uppsala"))
     expect(page.get_by_role("link", name="Norrut AB")).to_have_count(0)
+
+
+def test_the_printout_carries_the_facts_date_address_source_and_qr_code(
+    live_server, page, suppliers
+):
+    page.goto(live_server.url + "/leverantorer/arabiska-jobb-ab/")
+    page.get_by_role("link", name="Välj leverantör – Arabiska Jobb Uppsala").click()
+    dialog = page.get_by_role("dialog")
+    expect(dialog).to_be_visible()
+    page.emulate_media(media="print")
+    expect(page.locator(".site-header")).to_be_hidden()
+    expect(dialog.locator(".ka-number--large")).to_have_text("10071234")
+    expect(dialog.get_by_role("img", name="QR-kod som öppnar")).to_be_visible()
+    source = dialog.locator(".choice__source")
+    expect(source).to_be_visible()
+    expect(source).to_contain_text(re.compile(r"hämtades \d{4}-\d\d-\d\d från http"))
+    expect(source).to_contain_text("Källa: Matchningskollen.")
+    expect(dialog.get_by_role("button", name="Kopiera uppgifterna")).to_be_hidden()

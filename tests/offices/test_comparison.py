@@ -100,7 +100,7 @@ def test_each_office_shows_its_contracts_ka_number(client, three_offices):
     first, _second, _third = three_offices
     sibling = OfficeFactory(supplier=first.supplier, name="Alfa Gottsunda", ka_number="10071111")
     text = client.get(URL, {"kontor": keys(first, sibling)}).content.decode()
-    assert text.count('<span class="ka-number">10071111</span>') == 2
+    assert text.count('<bdi dir="ltr" class="ka-number">10071111</bdi>') == 2
 
 
 def test_grade_without_stars_says_af_gives_no_reason(client, three_offices):

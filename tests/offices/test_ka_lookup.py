@@ -5,6 +5,7 @@ import pytest
 from grades.grade_file import read_grade_file
 from grades.services import import_grade_file
 from offices.models import Contract, ContractName
+from tests.bidi import without_bidi
 from tests.grades.factories import ResultGradeFactory
 from tests.grades.grade_files import real_grade_file
 from tests.offices.factories import ContractFactory, OfficeFactory, delivery_area
@@ -16,7 +17,7 @@ JSON = {"HTTP_ACCEPT": "application/json"}
 
 
 def main_text(response):
-    html = response.text
+    html = without_bidi(response.text)
     return html[html.index("<main") : html.index("</main>")]
 
 
@@ -112,7 +113,9 @@ def test_two_offices_sharing_the_ka_number_are_both_shown_with_their_status(clie
         "Tar inte emot nya deltagare – tar emot igen från 4 maj 2026",
     ]:
         assert shown in text, shown
-    assert text.count("<strong>Aktivt</strong>") == 2
+    # Söder takes no new participants: not "Aktivt", whatever else holds.
+    assert text.count("<strong>Aktivt</strong>") == 1
+    assert "<strong>Tar inte emot nya deltagare</strong> – tar emot igen från 4 maj 2026" in text
     supplier_page = contract.supplier.get_absolute_url()
     for office in [centrum, soder]:
         assert f'id="kontor-{office.url_key}"' in text
@@ -471,6 +474,7 @@ def expected_json(contract, centrum, soder):
                 "phone": "08-123 45 67",
                 "email": "centrum@jobbvagen.example",
                 "active": True,
+                "choosable": True,
                 "taking_new_participants": True,
                 "taking_new_participants_from": None,
                 "url": f"{supplier_page}#kontor-{centrum.url_key}",
@@ -488,6 +492,7 @@ def expected_json(contract, centrum, soder):
                 "phone": None,
                 "email": None,
                 "active": True,
+                "choosable": False,
                 "taking_new_participants": False,
                 "taking_new_participants_from": "2026-05-04",
                 "url": f"{supplier_page}#kontor-{soder.url_key}",

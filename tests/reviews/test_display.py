@@ -55,7 +55,7 @@ def test_review_shows_rating_office_participation_month_and_comment(client):
     text = response.text
     assert "Betyg 3 av 5" in text
     assert "★★★☆☆" in without_tags(text)
-    assert "<dd>Kontor Centrum</dd>" in text
+    assert '<dd><bdi lang="sv" dir="auto">Kontor Centrum</bdi></dd>' in text
     assert "<dd>mars 2026</dd>" in text
     assert "<p>Rad ett<br>Rad två</p>" in text
 

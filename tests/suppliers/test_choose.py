@@ -1,6 +1,9 @@
 import datetime
+import re
 
 import pytest
+import segno
+from django.utils import timezone
 
 from offices.models import Office
 from tests.offices.factories import ContractFactory, OfficeFactory, delivery_area, municipality
@@ -37,17 +40,16 @@ def test_choice_page_without_javascript_says_exactly_what_to_tell_the_caseworker
     text = response.text
     for expected in [
         "<html",
-        "Du har valt Jobbcoach Norr AB</h1>",
-        "Berätta för din handläggare på Arbetsförmedlingen",
+        "Så berättar du för Arbetsförmedlingen</h1>",
+        "Berätta för din handläggare",
         "avtalets KA-nummer och kontorets adress",
-        "556036-0793",
+        '<bdi dir="ltr">556036-0793</bdi>',
         "Luleå",
         "Jobbcoach Luleå",
-        "Storgatan 1<br>972 31 Luleå",
-        f'<span class="ka-number ka-number--large" id="ka-number-{office.pk}">10071234</span>',
-        "Kopiera KA-nummer",
-        "Mina sidor",
-        "0771-416 416",
+        'Storgatan 1<br><bdi dir="ltr">972 31</bdi> Luleå',
+        f'<bdi dir="ltr" class="ka-number ka-number--large" id="ka-number-{office.pk}">'
+        "10071234</bdi>",
+        "Kopiera uppgifterna",
         "närmast ditt hem",
         "betalar du resorna själv",
         "Du kan byta leverantör senare",
@@ -56,6 +58,66 @@ def test_choice_page_without_javascript_says_exactly_what_to_tell_the_caseworker
         f'href="/leverantorer/jobbcoach-norr-ab/#kontor-{office.url_key}"',
     ]:
         assert expected in text, expected
+
+
+def test_choice_claims_no_choice_and_names_only_ways_arbetsformedlingen_confirms(client, office):
+    text = client.get(choose_url(office)).text
+    assert "Du har valt" not in text
+    assert "Du har inte valt" in text and "Jobbcoach Norr AB" in text
+    assert "Matchningskollen skickar ingenting till Arbetsförmedlingen." in text
+    assert "bokade möte med din handläggare" in text
+    assert "Fråga din handläggare senast när du måste välja." in text
+    # Neither a message on "Mina sidor" nor a phone call is a way AF's own pages confirm.
+    assert "Mina sidor" not in text
+    assert "0771" not in text
+
+
+def test_choice_carries_date_address_and_source_in_the_printout_and_the_copy(client, office):
+    text = client.get(choose_url(office)).text
+    today = timezone.localdate().isoformat()
+    page_url = f"http://testserver{choose_url(office)}"
+    assert (
+        f'Uppgifterna hämtades <bdi dir="ltr">{today}</bdi> från <bdi dir="ltr">{page_url}</bdi>. '
+        "Källa: Matchningskollen." in text
+    )
+    copied = re.search(r"<textarea[^>]*data-copy-text>(.*?)</textarea>", text, re.S).group(1)
+    assert copied.splitlines() == [
+        "Leverantör: Jobbcoach Norr AB",
+        "Kontor: Jobbcoach Luleå",
+        "Adress: Storgatan 1, 972 31 Luleå",
+        "KA-nummer: 10071234",
+        "Leveransområde: Luleå",
+        "",
+        f"Datum: {today}",
+        f"Sidan: {page_url}",
+        "Källa: Matchningskollen",
+    ]
+
+
+def test_copied_text_in_arabic_keeps_each_value_left_to_right(client, office):
+    text = client.get("/ar" + choose_url(office)).text
+    copied = re.search(r"<textarea[^>]*data-copy-text>(.*?)</textarea>", text, re.S).group(1)
+    assert "\u2066Storgatan 1, 972 31 Luleå\u2069" in copied
+    assert "\u206610071234\u2069" in copied
+    assert "\u2066Matchningskollen\u2069" in copied
+
+
+@pytest.mark.parametrize("prefix", ["", "/ar"])
+def test_choice_has_a_qr_code_drawn_on_the_server_that_opens_the_caseworker_page(
+    client, office, prefix
+):
+    text = client.get(prefix + choose_url(office)).text
+    ka_url = "http://testserver/ka/10071234/"
+    svg = re.search(r"<svg [^>]*>.*?</svg>", text, re.S).group(0)
+    assert 'role="img"' in svg and f"{ka_url}" in svg
+    # The drawing is the QR code of exactly that address (the caseworker's page, in Swedish).
+    expected = segno.make(ka_url, error="m").svg_inline(scale=4, omitsize=True)
+    assert re.search(r' d="([^"]+)"', svg).group(1) == re.search(r' d="([^"]+)"', expected).group(1)
+    assert (
+        "<script"
+        not in re.search(r'<div class="choice".*', text, re.S).group(0).split("</main>")[0]
+    )
+    assert f'<bdi dir="ltr">{ka_url}</bdi>' in text
 
 
 def test_choice_says_all_the_contracts_offices_share_the_ka_number(client, office):
@@ -68,10 +130,11 @@ def test_choice_says_all_the_contracts_offices_share_the_ka_number(client, offic
     )
     texts = [client.get(choose_url(chosen)).text for chosen in (office, other)]
     for text in texts:
-        assert "10071234</span>" in text
+        assert "10071234</bdi>" in text
         assert "Alla kontor i avtalet har samma KA-nummer." in text
         assert "Säg därför också vilket kontor du har valt: adressen." in text
     assert "Storgatan 1<br>" in texts[0] and "Smedjegatan 9<br>" in texts[1]
+    assert "Storgatan 1, " in texts[0] and "Smedjegatan 9, " in texts[1]
 
 
 def test_choice_for_htmx_is_the_dialog_content_only(htmx_client, office):
@@ -143,7 +206,7 @@ def test_choice_of_an_inactive_office_says_it_cannot_be_chosen(client, office):
     text = client.get(choose_url(office)).text
     assert "Kontoret går inte att välja" in text
     assert "är inte aktivt just nu" in text
-    assert "Kopiera KA-nummer" not in text
+    assert "Kopiera uppgifterna" not in text
     assert client.get(choose_url(office, "123456"), follow=True).status_code == 200
 
 
@@ -173,4 +236,5 @@ def test_choice_without_a_known_ka_number_says_to_give_name_and_address(client):
     office = OfficeFactory(supplier=contract.supplier, contract=contract)
     text = client.get(choose_url(office)).text
     assert "Inte känt ännu. Säg leverantörens namn och kontorets adress." in text
-    assert "Kopiera KA-nummer" not in text
+    assert "KA-nummer: inte känt ännu" in text
+    assert "<svg" not in text

@@ -4,6 +4,7 @@ contract in force without one."""
 import pytest
 
 from suppliers.views import NEUTRAL_SEED_COOKIE
+from tests.bidi import without_bidi
 from tests.offices.factories import OfficeFactory, delivery_area, municipality
 from tests.suppliers.af_data import graded_contract
 from tests.suppliers.factories import SupplierFactory
@@ -19,7 +20,7 @@ def names(response):
 
 
 def card_of(response, name):
-    text = response.text
+    text = without_bidi(response.text)
     start = text.index(f">{name}</a>")
     return text[start : text.index("</li>", start)]
 

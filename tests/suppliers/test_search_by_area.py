@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from tests.bidi import without_bidi
 from tests.offices.factories import ContractFactory, OfficeFactory, delivery_area, municipality
 from tests.suppliers.factories import SupplierFactory
 
@@ -19,7 +20,7 @@ def names(response):
 
 
 def card_of(response, name):
-    text = response.text
+    text = without_bidi(response.text)
     start = text.index(f">{name}</a>")
     return text[start : text.index("</li>", start)]
 
