@@ -26,27 +26,29 @@ def create(request, slug):
 
     form = ReviewForm(request.POST, supplier=supplier)
     context["form"] = form
-    client = abuse.client_hash(request)
-    limited = abuse.rate_limited_response(request, client, "reviews/create.html", context)
+    client = abuse.client(request)
+    limited = abuse.refuse_if_limited(request, client, "reviews/create.html", context)
     if limited:
         return limited
     if form.is_valid():
-        if form.is_spam:
-            abuse.record_submission(client)
-            return redirect("reviews:thanks", slug=supplier.slug)
         try:
-            services.submit(
-                supplier=supplier,
-                rating=form.cleaned_data["rating"],
-                office=form.cleaned_data["office"],
-                participation_month=form.cleaned_data["participation_ended"],
-                comment=form.cleaned_data["comment"],
-                client_hash=client,
+            with abuse.submission(client, "reviews"):
+                if not form.is_spam:
+                    services.submit(
+                        supplier=supplier,
+                        rating=form.cleaned_data["rating"],
+                        office=form.cleaned_data["office"],
+                        participation_month=form.cleaned_data["participation_ended"],
+                        comment=form.cleaned_data["comment"],
+                        client_hash=client.network,
+                    )
+        except abuse.RateLimited as refused:
+            return abuse.rate_limited_response(
+                request, "reviews/create.html", context, refused.wait_seconds
             )
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            abuse.record_submission(client)
             return redirect("reviews:thanks", slug=supplier.slug)
     return TemplateResponse(request, "reviews/create.html", context)
 

@@ -155,17 +155,22 @@ def report_error(request, slug):
         context["form"] = ErrorReportForm(supplier=supplier)
         return TemplateResponse(request, "suppliers/report_error.html", context)
     form = context["form"] = ErrorReportForm(request.POST, supplier=supplier)
-    client = abuse.client_hash(request)
-    limited = abuse.rate_limited_response(
+    client = abuse.client(request)
+    limited = abuse.refuse_if_limited(
         request, client, "suppliers/report_error.html", context, action="error-reports"
     )
     if limited:
         return limited
     if not form.is_valid():
         return TemplateResponse(request, "suppliers/report_error.html", context)
-    if not form.is_spam:
-        form.save()
-    abuse.record_submission(client, action="error-reports")
+    try:
+        with abuse.submission(client, "error-reports"):
+            if not form.is_spam:
+                form.save()
+    except abuse.RateLimited as refused:
+        return abuse.rate_limited_response(
+            request, "suppliers/report_error.html", context, refused.wait_seconds
+        )
     return redirect("suppliers:report_error_thanks", slug=supplier.slug)
 
 
