@@ -77,6 +77,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: the client's address and scheme from trusted proxies only (krom/middleware.py).
     "krom.middleware.ProxyHeadersMiddleware",
+    # A body above MAX_REQUEST_BYTES gets 413 before anything reads it.
+    "krom.middleware.RequestSizeLimitMiddleware",
     # Pages compressed for slow connections (Django pads gzip output against BREACH).
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -287,12 +289,13 @@ TRUSTED_PROXY_HOPS = int(os.environ.get("DJANGO_TRUSTED_PROXY_HOPS") or 0)
 if TRUSTED_PROXIES and TRUSTED_PROXY_HOPS:
     raise ImproperlyConfigured("Set DJANGO_TRUSTED_PROXIES or DJANGO_TRUSTED_PROXY_HOPS, not both.")
 
-# Uploads (the admin's imports of AF's files): what a request may hold in memory; bigger
-# files go to a temporary file that Django deletes when the request ends. The size of an
-# imported file itself is checked in krom/admin_import.py (IMPORT_MAX_BYTES).
+# Bounded requests: no body above 3 MB is read at all (RequestSizeLimitMiddleware, 413);
+# below that, uploads stay in memory (never a temporary file on disk) and the form fields
+# (the import's confirmation carries the file as base64) may fill 2.5 MB. The size of an
+# imported file itself is checked in krom/admin_import.py (MAX_UPLOAD_SIZE, 1.5 MB).
+MAX_REQUEST_BYTES = 3_000_000
+FILE_UPLOAD_MAX_MEMORY_SIZE = MAX_REQUEST_BYTES
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
-FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
-DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 
 # Admin sessions (the public site has none): 8 hours, and gone when the browser closes.
 SESSION_COOKIE_AGE = 8 * 60 * 60
