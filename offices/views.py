@@ -4,7 +4,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from offices.comparison import Comparison, compared_offices, comparison_rows
@@ -120,7 +120,7 @@ def contract_with_number(ka_number):
     return contracts.get(pk=office.contract_id), office
 
 
-@require_GET
+@require_safe
 @vary_on_headers("Accept")
 def ka_lookup(request):
     form = KALookupForm(request.GET)
@@ -172,7 +172,7 @@ def ka_lookup(request):
     return TemplateResponse(request, "offices/ka_lookup.html", context)
 
 
-@require_GET
+@require_safe
 @vary_on_headers("Accept")
 def ka_detail(request, ka_number):
     as_json = wants_json(request)
@@ -220,7 +220,7 @@ def ka_not_found(request, typed, message, as_json):
     return TemplateResponse(request, "offices/ka_not_found.html", context, status=404)
 
 
-@require_GET
+@require_safe
 def compare(request):
     """Up to three offices side by side; the list lives in the URL."""
     comparison = Comparison(request.GET)

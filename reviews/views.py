@@ -2,7 +2,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from krom import abuse
 from reviews import services
@@ -16,7 +16,7 @@ def active_supplier(slug):
     return get_object_or_404(Supplier.objects.active(), slug=slug)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def create(request, slug):
     supplier = active_supplier(slug)
     context = {"supplier": supplier, "retry_after_minutes": None}
@@ -53,12 +53,12 @@ def create(request, slug):
     return TemplateResponse(request, "reviews/create.html", context)
 
 
-@require_GET
+@require_safe
 def thanks(request, slug):
     return TemplateResponse(request, "reviews/thanks.html", {"supplier": active_supplier(slug)})
 
 
-@require_GET
+@require_safe
 def review_list(request, slug):
     supplier = active_supplier(slug)
     reviews = supplier.reviews.for_review_list()

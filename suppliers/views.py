@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from krom import abuse
@@ -25,7 +25,7 @@ NEUTRAL_SEED_COOKIE = "neutral_ordning"
 LATEST_REVIEWS_ON_DETAIL_PAGE = 5
 
 
-@require_GET
+@require_safe
 @vary_on_headers("HX-Request")
 def search(request):
     seed, new_seed = neutral_seed(request)
@@ -95,7 +95,7 @@ def paginate(queryset, requested_page):
     return page, None
 
 
-@require_GET
+@require_safe
 def detail(request, slug):
     supplier = get_object_or_404(Supplier.objects.active().for_detail_page(), slug=slug)
     municipality = Municipality.objects.from_query(request.GET.get("kommun", ""))
@@ -117,7 +117,7 @@ def detail(request, slug):
     return TemplateResponse(request, "suppliers/detail.html", context)
 
 
-@require_GET
+@require_safe
 @vary_on_headers("HX-Request")
 def choose(request, slug, office_key):
     """What to tell the caseworker: a dialog's content for htmx, a whole page without JS.
@@ -146,7 +146,7 @@ def choose_url(office):
     )
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def report_error(request, slug):
     """'Rapportera fel': a visitor tells the admins what is wrong on the supplier's page."""
     supplier = get_object_or_404(Supplier.objects.active(), slug=slug)
@@ -174,7 +174,7 @@ def report_error(request, slug):
     return redirect("suppliers:report_error_thanks", slug=supplier.slug)
 
 
-@require_GET
+@require_safe
 def report_error_thanks(request, slug):
     supplier = get_object_or_404(Supplier.objects.active(), slug=slug)
     return TemplateResponse(request, "suppliers/report_error_thanks.html", {"supplier": supplier})
