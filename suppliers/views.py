@@ -12,6 +12,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from krom import abuse
 from krom.htmx import render_page_or_partial
+from krom.links import form_query, municipality_query
 from offices.comparison import Comparison
 from offices.fields import normalize_ka_number
 from offices.models import Municipality, Office
@@ -38,7 +39,12 @@ def search(request):
     ignored = filterset.ignored_input()
     if page_note:
         ignored.append((_("Sida"), request.GET.get("sida", "")[:40], page_note))
-    comparison = Comparison(request.GET)
+    comparison = Comparison(request.GET, keep=form_query(filterset.form))
+    # Pagination and the language switcher carry the validated filters and offices only.
+    link_query = comparison.query_with_offices()
+    request.link_query = link_query.copy()
+    if page.number > 1:
+        request.link_query["sida"] = str(page.number)
     page.object_list = list(page.object_list)
     representatives = Office.objects.representatives(page.object_list, filterset.municipality)
     for supplier in page.object_list:
@@ -59,6 +65,7 @@ def search(request):
         "chosen_area": filterset.chosen_area,
         "area": filterset.delivery_area,
         "ignored": ignored,
+        "link_query": link_query,
     }
     response = render_page_or_partial(request, "suppliers/search.html", "htmx_update", context)
     if new_seed:
@@ -100,7 +107,8 @@ def detail(request, slug):
     supplier = get_object_or_404(Supplier.objects.active().for_detail_page(), slug=slug)
     municipality = Municipality.objects.from_query(request.GET.get("kommun", ""))
     contracts = contracts_for_supplier_page(supplier, municipality=municipality)
-    comparison = Comparison(request.GET)
+    comparison = Comparison(request.GET, keep=municipality_query(municipality))
+    request.link_query = comparison.query_with_offices()
     for contract in contracts:
         for office in contract.active_offices:
             office.is_compared = office.url_key in comparison
