@@ -3,9 +3,12 @@ floods but lets a room of participants on shared computers through, counts that 
 can cull, and an admin lockout an attacker cannot turn against the real admin."""
 
 import re
+import threading
+import time
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import connection, connections
 from django.test import Client
 from django.urls import reverse
 
@@ -148,3 +151,36 @@ def test_one_address_guessing_many_usernames_is_stopped_too(admin_user):
     assert refused.status_code == 429
     assert "För många misslyckade inloggningar" in refused.content.decode()
     assert log_in("admin", ADMIN_PASSWORD, "198.51.100.7").status_code == 302
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="Concurrent transactions need PostgreSQL here; on SQLite the process test "
+    "tests/processes/test_behind_proxy.py sends parallel posts to gunicorn instead.",
+)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_parallel_submissions_on_postgresql_cannot_beat_the_limit():
+    visitor = abuse.Client(network="n" * 64, browser="b" * 64)
+    barrier = threading.Barrier(12)
+    accepted, refused, errors = [], [], []
+
+    def submit(n):
+        try:
+            barrier.wait(timeout=10)
+            with abuse.submission(visitor, "reviews"):
+                time.sleep(0.05)  # the submission's own writes, holding the counter's row
+            accepted.append(n)
+        except abuse.RateLimited:
+            refused.append(n)
+        except Exception as error:  # reported after the threads join
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=submit, args=(n,)) for n in range(12)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert not errors
+    assert (len(accepted), len(refused)) == (abuse.PER_BROWSER, 12 - abuse.PER_BROWSER)
