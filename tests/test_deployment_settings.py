@@ -4,6 +4,7 @@ redirect, and a bad Host header logged as one warning line."""
 import json
 import logging
 import os
+import socket
 import subprocess
 import sys
 
@@ -70,3 +71,40 @@ def test_a_bad_host_header_is_one_warning_line_without_a_traceback(client, setti
     assert entry["level"] == "WARNING"
     assert "exception" not in entry
     assert "evil.example" in entry["message"]
+
+
+@pytest.mark.django_db
+def test_healthz_says_degraded_while_redis_is_away(client, monkeypatch):
+    from redis.exceptions import ConnectionError as RedisConnectionError
+
+    def refuse(*args, **kwargs):
+        raise RedisConnectionError("Connection refused")
+
+    monkeypatch.setattr("krom.middleware.cache.get", refuse)
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.text == "degraded: cache unavailable (Redis: ConnectionError)\n"
+
+
+@pytest.mark.django_db
+def test_healthz_names_the_step_when_the_cache_table_is_missing(client, monkeypatch):
+    from django.db import ProgrammingError
+
+    def missing(*args, **kwargs):
+        raise ProgrammingError('relation "krom_cache" does not exist')
+
+    monkeypatch.setattr("krom.middleware.cache.get", missing)
+    response = client.get("/healthz")
+    assert "run manage.py migrate" in response.text
+
+
+def test_a_dead_redis_is_a_cache_miss_not_an_error():
+    from krom.cache import ForgivingRedisCache
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]  # closed again: nothing listens there
+    cache = ForgivingRedisCache(f"redis://127.0.0.1:{port}/0", {})
+    assert cache.get("key", "default") == "default"
+    cache.set("key", "value")
+    assert cache.get_or_set("other", "computed") == "computed"
