@@ -14,8 +14,9 @@ def form_query(form):
     """A QueryDict of the bound form's valid values, as the form would send them again;
     fields with errors and empty values are left out."""
     query = QueryDict(mutable=True)
-    if not form.is_bound or not form.is_valid() and not hasattr(form, "cleaned_data"):
+    if not form.is_bound:
         return query
+    form.is_valid()  # cleans the form (once); valid fields are in cleaned_data either way
     # In the order the visitor's URL named them, so that links read as it did.
     order = {name: index for index, name in enumerate(form.data)}
     fields = sorted(form.fields.items(), key=lambda item: order.get(item[0], len(order)))
