@@ -29,9 +29,20 @@ COPY locale ./locale
 # collectstatic needs settings, not secrets: a throwaway key for this one build step.
 RUN DJANGO_SECRET_KEY=collectstatic-only python manage.py collectstatic --no-input -v0
 
+# Behind a load balancer, name it so the client's address and scheme are believed from it
+# alone (docs/deployment.md), e.g. `-e DJANGO_TRUSTED_PROXIES=10.0.0.0/16` or
+# `-e DJANGO_TRUSTED_PROXY_HOPS=1`. Empty: no forwarding header is believed.
+ENV DJANGO_TRUSTED_PROXIES="" \
+    DJANGO_TRUSTED_PROXY_HOPS=""
+
 USER krom
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
     CMD python -c "import urllib.request, sys; sys.exit(urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=4).status != 200)"
 
-CMD ["gunicorn", "krom.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+# The access log leaves out addresses (personal data; templates/pages/privacy.html). Django
+# itself decides which X-Forwarded-* headers to believe (krom.middleware), so gunicorn
+# believes none: --forwarded-allow-ips="" .
+CMD ["gunicorn", "krom.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", \
+     "--forwarded-allow-ips", "", \
+     "--access-logfile", "-", "--access-logformat", "%(t)s \"%(r)s\" %(s)s %(B)s %(M)sms"]

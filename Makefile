@@ -39,7 +39,6 @@ install-test: $(VENV)/.installed-test
 migrate: install
 	$(DEV_ENV) $(BIN)/python manage.py migrate --no-input
 	$(DEV_ENV) $(BIN)/python manage.py load_reference_data
-	$(DEV_ENV) $(BIN)/python manage.py createcachetable
 
 seed: migrate
 	$(DEV_ENV) $(BIN)/python manage.py seed_demo --suppliers $(DEMO_SUPPLIERS) --seed $(DEMO_SEED)

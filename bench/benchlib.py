@@ -26,6 +26,7 @@ def server_env(static_root):
         DATABASE_URL=BENCH_DB_URL,
         DJANGO_SECRET_KEY="bench-only-secret",
         DJANGO_SECURE_SSL_REDIRECT="0",
+        DJANGO_SECURE_COOKIES="0",
         DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
         DJANGO_STATIC_ROOT=str(static_root),
     )
@@ -55,7 +56,6 @@ def prepare_database(env):
             connection.execute(f'CREATE DATABASE "{BENCH_DB}"')
     manage(env, "migrate", "--no-input")
     manage(env, "load_reference_data", "-v0")
-    manage(env, "createcachetable")
     started = time.perf_counter()
     result = manage(env, "seed_demo", "--suppliers", str(SUPPLIERS), "--seed", "1")
     print(f"  {result.stdout.strip()} ({time.perf_counter() - started:.1f} s with start-up)")

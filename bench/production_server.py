@@ -43,6 +43,7 @@ def production_server(suppliers=60, reviews=5):
             "DJANGO_DEBUG": "0",
             "DJANGO_SECRET_KEY": "bench-only-not-a-secret",
             "DJANGO_SECURE_SSL_REDIRECT": "0",
+            "DJANGO_SECURE_COOKIES": "0",
             "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
             "DATABASE_URL": f"sqlite:///{workdir}/bench.sqlite3",
         }
@@ -52,7 +53,6 @@ def production_server(suppliers=60, reviews=5):
 
         manage("migrate", "--no-input", "-v0")
         manage("load_reference_data", "-v0")
-        manage("createcachetable")
         manage("seed_demo", "--suppliers", str(suppliers), "--reviews", str(reviews))
         manage("collectstatic", "--no-input", "-v0")
         port = free_port()

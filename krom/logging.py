@@ -39,3 +39,15 @@ class DatabaseOutageFilter(logging.Filter):
             record.msg = "%s (database unavailable: %s)"
             record.args = (message, type(error).__name__)
         return True
+
+
+class DisallowedHostFilter(logging.Filter):
+    """A request for a host name that is not ours: one warning line without a traceback
+    (Django logs it as an error with the whole stack, which buries real errors)."""
+
+    def filter(self, record):
+        record.exc_info = None
+        record.exc_text = None
+        record.levelno = logging.WARNING
+        record.levelname = logging.getLevelName(logging.WARNING)
+        return True

@@ -5,7 +5,10 @@ DJANGO_DEBUG           "1"/"true" turns debug on (default off)
 DJANGO_SECRET_KEY      required when debug is off
 DJANGO_ALLOWED_HOSTS   comma-separated host names
 DJANGO_SECURE_SSL_REDIRECT  default on when debug is off; "0" turns it off
-DJANGO_SECURE_COOKIES  cookies only over HTTPS (default: as DJANGO_SECURE_SSL_REDIRECT)
+DJANGO_SECURE_COOKIES  cookies only over HTTPS (default on when debug is off; separate
+                       from the redirect)
+DJANGO_TRUSTED_PROXIES addresses or networks of the load balancers/proxies in front
+DJANGO_TRUSTED_PROXY_HOPS  or: how many proxies stand in front of every request
 DJANGO_ADMIN_PATH      where the admin lives (default "admin/")
 REDIS_URL              shared cache in Redis instead of the database cache table
 AF_SUPPLIER_SEARCH_URL the JSON address of Arbetsförmedlingen's "Sök leverantör" that
@@ -62,6 +65,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_htmx",
     "template_partials",
+    "krom",
     "suppliers",
     "offices",
     "grades",
@@ -72,6 +76,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: the client's address and scheme from trusted proxies only (krom/middleware.py).
+    "krom.middleware.ProxyHeadersMiddleware",
+    # A body above MAX_REQUEST_BYTES gets 413 before anything reads it.
+    "krom.middleware.RequestSizeLimitMiddleware",
     # Pages compressed for slow connections (Django pads gzip output against BREACH).
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -125,15 +133,23 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Writers queue for the lock from the start of a transaction instead of failing with
+    # "database is locked" when two of them meet (the rate-limit counters, krom/abuse.py).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 20}
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Shared between all workers and machines: rate limits, cached reference data.
-# The database cache table (created by `manage.py createcachetable`) unless Redis is given.
+# Shared between all workers and machines: cached reference data and pages (never the
+# rate limits, which are counted in the database: krom/abuse.py). The database cache table
+# (created by the migration krom 0002) unless Redis is given; when Redis is away, the cache
+# misses and the site works on without it (krom/cache.py), and /healthz says so.
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "krom.cache.ForgivingRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
         }
     }
@@ -146,13 +162,17 @@ else:
     }
 
 AUTHENTICATION_BACKENDS = [
+    # At most 20 failed logins an hour from one address, across usernames (krom/abuse.py).
+    "krom.abuse.AddressLoginLimitBackend",
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-# Admin login: after 5 failed attempts for a username from one address, locked for an hour.
+# Admin login: after 5 failed attempts for a username from one address, locked for an hour;
+# the address is the one krom.middleware.ProxyHeadersMiddleware found, as for the limits.
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 1
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"]]
+AXES_CLIENT_IP_CALLABLE = "krom.middleware.client_ip"
 AXES_LOCKOUT_TEMPLATE = "429_login.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
@@ -193,15 +213,15 @@ STORAGES = {
     },
 }
 
-# Security: production defaults; local production-mode runs may set
-# DJANGO_SECURE_SSL_REDIRECT=0 to serve plain HTTP on 127.0.0.1.
+# Security: production defaults; local production-mode runs over plain HTTP on 127.0.0.1
+# set both DJANGO_SECURE_SSL_REDIRECT=0 and DJANGO_SECURE_COOKIES=0. The two are separate:
+# turning the redirect off (say, because the load balancer redirects) keeps cookies Secure.
 SECURE_SSL_REDIRECT = env_flag("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
 # Load balancers and Docker call the health check by IP address over plain HTTP.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# Believed only when it comes from a trusted proxy (krom.middleware.ProxyHeadersMiddleware).
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-# Cookies only over HTTPS wherever HTTPS is enforced; a plain-HTTP production-mode run on
-# 127.0.0.1 (DJANGO_SECURE_SSL_REDIRECT=0) needs them over HTTP for its forms to work.
-SESSION_COOKIE_SECURE = env_flag("DJANGO_SECURE_COOKIES", SECURE_SSL_REDIRECT)
+SESSION_COOKIE_SECURE = env_flag("DJANGO_SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
@@ -254,6 +274,7 @@ LOGGING = {
     },
     "filters": {
         "database_outage": {"()": "krom.logging.DatabaseOutageFilter"},
+        "disallowed_host": {"()": "krom.logging.DisallowedHostFilter"},
     },
     "handlers": {
         "console": {
@@ -265,5 +286,35 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+        # A request for a host name not ours is the visitor's mistake (or a scanner's):
+        # one warning line, no traceback (krom.logging.DisallowedHostFilter).
+        "django.security.DisallowedHost": {
+            "handlers": ["console"],
+            "level": "WARNING",
+            "filters": ["disallowed_host"],
+            "propagate": False,
+        },
     },
 }
+
+# Holding up in production (issue 16): who the client is, bounded requests, how long
+# personal data is kept.
+
+# The proxies in front of the app (krom.middleware.ProxyHeadersMiddleware): either their
+# addresses/networks ("10.0.0.0/8,fd00::/8") or how many stand in front of every request.
+TRUSTED_PROXIES = env_list("DJANGO_TRUSTED_PROXIES")
+TRUSTED_PROXY_HOPS = int(os.environ.get("DJANGO_TRUSTED_PROXY_HOPS") or 0)
+if TRUSTED_PROXIES and TRUSTED_PROXY_HOPS:
+    raise ImproperlyConfigured("Set DJANGO_TRUSTED_PROXIES or DJANGO_TRUSTED_PROXY_HOPS, not both.")
+
+# Bounded requests: no body above 3 MB is read at all (RequestSizeLimitMiddleware, 413);
+# below that, uploads stay in memory (never a temporary file on disk) and the form fields
+# (the import's confirmation carries the file as base64) may fill 2.5 MB. The size of an
+# imported file itself is checked in krom/admin_import.py (MAX_UPLOAD_SIZE, 1.5 MB).
+MAX_REQUEST_BYTES = 3_000_000
+FILE_UPLOAD_MAX_MEMORY_SIZE = MAX_REQUEST_BYTES
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+
+# Admin sessions (the public site has none): 8 hours, and gone when the browser closes.
+SESSION_COOKIE_AGE = 8 * 60 * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True

@@ -3,20 +3,22 @@ import sys
 
 from django.conf import settings
 from django.db import DatabaseError
-from django.http import Http404, HttpResponse, HttpResponseServerError
+from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
 from django.template import loader
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from offices.models import Office
+from offices.views import wants_json
 from suppliers.models import Supplier
 
 # When the accessibility statement was last checked against the site: change with it.
 ACCESSIBILITY_STATEMENT_REVIEWED = datetime.date(2026, 12, 3)
 
 
-@require_GET
+@require_safe
 def home(request):
     context = {
         "supplier_count": Supplier.objects.active().count(),
@@ -25,13 +27,13 @@ def home(request):
     return TemplateResponse(request, "home.html", context)
 
 
-@require_GET
+@require_safe
 def about_us(request):
     """Who runs Matchningskollen, how to reach us, and where the data comes from."""
     return TemplateResponse(request, "pages/about_us.html", site_operator())
 
 
-@require_GET
+@require_safe
 def accessibility_statement(request):
     """The accessibility statement (tillgänglighetsredogörelse), in the form Swedish public
     services publish it."""
@@ -47,7 +49,7 @@ def site_operator():
     }
 
 
-@require_GET
+@require_safe
 def design(request):
     """The component set on one page, for developers: only when DEBUG is on."""
     if not settings.DEBUG:
@@ -57,7 +59,7 @@ def design(request):
     )
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     sitemap = request.build_absolute_uri(reverse("sitemap"))
     lines = ["User-agent: *", "Allow: /", f"Sitemap: {sitemap}", ""]
@@ -71,9 +73,24 @@ def csrf_failure(request, reason=""):
 
 def server_error(request):
     """The 500 page, or 503 when the database is unreachable: rendered without the
-    database, so it works when nothing else does."""
+    database, so it works when nothing else does. A caller of the JSON lookup (/ka/ with
+    ?format=json or Accept: application/json) gets JSON, as docs/api.md promises."""
     error = sys.exc_info()[1]
-    if isinstance(error, DatabaseError):
+    outage = isinstance(error, DatabaseError)
+    if wants_json(request):
+        message = (
+            _("Tjänsten är tillfälligt otillgänglig. Försök igen om en stund.")
+            if outage
+            else _("Något gick fel hos oss.")
+        )
+        headers = {"Retry-After": "10"} if outage else {}
+        return JsonResponse(
+            {"error": message},
+            status=503 if outage else 500,
+            headers=headers,
+            json_dumps_params={"ensure_ascii": False},
+        )
+    if outage:
         body = loader.get_template("503.html").render({}, request)
         return HttpResponse(body, status=503, headers={"Retry-After": "10"})
     return HttpResponseServerError(loader.get_template("500.html").render({}, request))

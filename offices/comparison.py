@@ -7,6 +7,7 @@ Office.legacy_ka_number (the rule of Office.objects.from_url_key)."""
 
 from dataclasses import dataclass, field
 
+from django.http import QueryDict
 from django.template.defaultfilters import floatformat
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -42,8 +43,17 @@ class OfficeKey:
 
 
 class Comparison:
-    def __init__(self, query):
-        self.query = query
+    def __init__(self, query, keep=None):
+        """The offices are read from `query` (request.GET); links carry them and `keep`,
+        the page's validated parameters (krom/links.py), never the raw query string."""
+        self.query = QueryDict(mutable=True)
+        keep = keep if keep is not None else QueryDict()
+        # In the order the visitor's URL named them, so that links read as it did.
+        for name in [*query, *keep]:
+            if name == PARAMETER:
+                self.query.setlist(name, [])
+            elif name in keep and name not in self.query:
+                self.query.setlist(name, keep.getlist(name))
         self.office_keys, self.refused, self.ignored = [], [], []
         for value in query.getlist(PARAMETER)[:50]:
             key = OfficeKey.parse(value)
@@ -89,6 +99,13 @@ class Comparison:
         query.setlist(PARAMETER, [str(key) for key in keys])
         encoded = query.urlencode()
         return f"?{encoded}" if encoded else "?"
+
+    def query_with_offices(self):
+        """The kept parameters and the compared offices, as a QueryDict."""
+        query = self.query.copy()
+        if self.office_keys:
+            query.setlist(PARAMETER, [str(key) for key in self.office_keys])
+        return query
 
     def toggled(self, url_key, drop=("sida",)):
         """The query string that adds the office with this url_key, or removes it if it is

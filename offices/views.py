@@ -4,9 +4,10 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
+from krom.links import form_query, municipality_query
 from offices.comparison import Comparison, compared_offices, comparison_rows
 from offices.fields import KA_NUMBER_PATTERN, normalize_ka_number
 from offices.forms import QUERY_MAX_LENGTH, KALookupForm
@@ -121,10 +122,11 @@ def contract_with_number(ka_number):
     return contracts.get(pk=office.contract_id), office
 
 
-@require_GET
+@require_safe
 @vary_on_headers("Accept")
 def ka_lookup(request):
     form = KALookupForm(request.GET)
+    request.link_query = form_query(form)
     as_json = wants_json(request)
     if not form.is_valid():
         if as_json:
@@ -173,7 +175,7 @@ def ka_lookup(request):
     return TemplateResponse(request, "offices/ka_lookup.html", context)
 
 
-@require_GET
+@require_safe
 @vary_on_headers("Accept")
 def ka_detail(request, ka_number):
     as_json = wants_json(request)
@@ -221,13 +223,14 @@ def ka_not_found(request, typed, message, as_json):
     return TemplateResponse(request, "offices/ka_not_found.html", context, status=404)
 
 
-@require_GET
+@require_safe
 def compare(request):
     """Up to three offices side by side; the list lives in the URL."""
-    comparison = Comparison(request.GET)
+    municipality = Municipality.objects.from_query(request.GET.get("kommun", ""))
+    comparison = Comparison(request.GET, keep=municipality_query(municipality))
     offices, missing = compared_offices(comparison)
     comparison.name_offices(offices)
-    municipality = Municipality.objects.from_query(request.GET.get("kommun", ""))
+    request.link_query = comparison.query_with_offices()
     for office in offices:
         office.remove_query = comparison.toggled(office.url_key)
     context = {

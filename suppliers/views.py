@@ -8,11 +8,12 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from krom import abuse
 from krom.htmx import render_page_or_partial
+from krom.links import form_query, municipality_query
 from offices.comparison import Comparison
 from offices.fields import normalize_ka_number
 from offices.models import Municipality, Office
@@ -28,7 +29,7 @@ NEUTRAL_SEED_COOKIE = "neutral_ordning"
 LATEST_REVIEWS_ON_DETAIL_PAGE = 5
 
 
-@require_GET
+@require_safe
 @vary_on_headers("HX-Request")
 def search(request):
     seed, new_seed = neutral_seed(request)
@@ -41,7 +42,12 @@ def search(request):
     ignored = filterset.ignored_input()
     if page_note:
         ignored.append((_("Sida"), request.GET.get("sida", "")[:40], page_note))
-    comparison = Comparison(request.GET)
+    comparison = Comparison(request.GET, keep=form_query(filterset.form))
+    # Pagination and the language switcher carry the validated filters and offices only.
+    link_query = comparison.query_with_offices()
+    request.link_query = link_query.copy()
+    if page.number > 1:
+        request.link_query["sida"] = str(page.number)
     page.object_list = list(page.object_list)
     representatives = Office.objects.representatives(page.object_list, filterset.municipality)
     for supplier in page.object_list:
@@ -63,6 +69,7 @@ def search(request):
         "chosen_area": filterset.chosen_area,
         "area": filterset.delivery_area,
         "ignored": ignored,
+        "link_query": link_query,
     }
     response = render_page_or_partial(request, "suppliers/search.html", "htmx_update", context)
     if new_seed:
@@ -99,12 +106,13 @@ def paginate(queryset, requested_page):
     return page, None
 
 
-@require_GET
+@require_safe
 def detail(request, slug):
     supplier = get_object_or_404(Supplier.objects.active().for_detail_page(), slug=slug)
     municipality = Municipality.objects.from_query(request.GET.get("kommun", ""))
     contracts = contracts_for_supplier_page(supplier, municipality=municipality)
-    comparison = Comparison(request.GET)
+    comparison = Comparison(request.GET, keep=municipality_query(municipality))
+    request.link_query = comparison.query_with_offices()
     for contract in contracts:
         for office in contract.active_offices:
             office.is_compared = office.url_key in comparison
@@ -121,7 +129,7 @@ def detail(request, slug):
     return TemplateResponse(request, "suppliers/detail.html", context)
 
 
-@require_GET
+@require_safe
 @vary_on_headers("HX-Request")
 def choose(request, slug, office_key):
     """What to tell the caseworker: a dialog's content for htmx, a whole page without JS.
@@ -164,7 +172,7 @@ def choose_url(office):
     )
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def report_error(request, slug):
     """'Rapportera fel': a visitor tells the admins what is wrong on the supplier's page."""
     supplier = get_object_or_404(Supplier.objects.active(), slug=slug)
@@ -173,21 +181,26 @@ def report_error(request, slug):
         context["form"] = ErrorReportForm(supplier=supplier)
         return TemplateResponse(request, "suppliers/report_error.html", context)
     form = context["form"] = ErrorReportForm(request.POST, supplier=supplier)
-    client = abuse.client_hash(request)
-    limited = abuse.rate_limited_response(
+    client = abuse.client(request)
+    limited = abuse.refuse_if_limited(
         request, client, "suppliers/report_error.html", context, action="error-reports"
     )
     if limited:
         return limited
     if not form.is_valid():
         return TemplateResponse(request, "suppliers/report_error.html", context)
-    if not form.is_spam:
-        form.save()
-    abuse.record_submission(client, action="error-reports")
+    try:
+        with abuse.submission(client, "error-reports"):
+            if not form.is_spam:
+                form.save()
+    except abuse.RateLimited as refused:
+        return abuse.rate_limited_response(
+            request, "suppliers/report_error.html", context, refused.wait_seconds
+        )
     return redirect("suppliers:report_error_thanks", slug=supplier.slug)
 
 
-@require_GET
+@require_safe
 def report_error_thanks(request, slug):
     supplier = get_object_or_404(Supplier.objects.active(), slug=slug)
     return TemplateResponse(request, "suppliers/report_error_thanks.html", {"supplier": supplier})

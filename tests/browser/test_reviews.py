@@ -11,7 +11,7 @@ from tests.browser.conftest import assert_no_axe_violations
 from tests.offices.factories import OfficeFactory
 from tests.reviews.factories import ReviewFactory
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture(autouse=True)
@@ -23,9 +23,8 @@ def empty_rate_limit():
 def stockholm():
     """The municipality OfficeFactory uses, in case an earlier browser test flushed it.
 
-    serialized_rollback restores nothing here when other tests ran before the browser
-    tests: once Playwright runs, Django hands this thread a new connection object that
-    lacks the serialized contents (asgiref's context-local storage).
+    Browser tests run in transactions the live server can see, and each empties the
+    database afterwards.
     """
     county, _created = County.objects.get_or_create(code="01", defaults={"name": "Stockholms län"})
     Municipality.objects.get_or_create(

@@ -217,11 +217,12 @@ def test_toggling_adds_an_office_by_its_key_and_removes_it_by_any_name_of_the_sa
     three_offices,
 ):
     first, second, _third = three_offices
-    comparison = Comparison(QueryDict(f"kontor={first.pk}-old-name&kontor={second.url_key}&sida=2"))
+    query = QueryDict(f"kontor={first.pk}-old-name&kontor={second.url_key}&sida=2")
+    comparison = Comparison(query, keep=QueryDict("sida=2"))
     assert first.url_key in comparison and second.url_key in comparison
     assert comparison.toggled(first.url_key) == f"?kontor={second.url_key}"
     assert comparison.toggled(second.url_key, drop=()) == f"?kontor={first.pk}-old-name&sida=2"
-    empty = Comparison(QueryDict("kommun=0380&kontor=111111"))
+    empty = Comparison(QueryDict("kommun=0380&kontor=111111"), keep=QueryDict("kommun=0380"))
     assert first.url_key not in empty
     assert empty.toggled(first.url_key) == f"?kommun=0380&kontor=111111&kontor={first.url_key}"
     assert empty.comparison_query() == "?kommun=0380&kontor=111111"
