@@ -11,6 +11,7 @@ RUN groupadd --system krom && useradd --system --gid krom --home-dir /app --shel
 WORKDIR /app
 COPY pyproject.toml README.md ./
 COPY krom ./krom
+COPY places ./places
 COPY suppliers ./suppliers
 COPY offices ./offices
 COPY grades ./grades

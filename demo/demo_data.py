@@ -24,14 +24,8 @@ from stdnum import luhn
 from grades.models import ContractResult, ResultGrade, ResultWeights
 from grades.services import save_result_grades
 from krom.verification import DataSource
-from offices.models import (
-    ACCESSIBILITY_FIELDS,
-    Accessibility,
-    Contract,
-    ContractName,
-    Municipality,
-    Office,
-)
+from offices.models import ACCESSIBILITY_FIELDS, Accessibility, Contract, ContractName, Office
+from places.models import Municipality
 from reviews.models import Review, comment_fingerprint
 from reviews.services import recompute_rating_summaries
 from suppliers.models import Industry, Language, Supplier

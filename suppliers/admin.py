@@ -10,7 +10,8 @@ from stdnum.se import orgnr
 
 from krom.verification import DataSource
 from offices.fields import normalize_ka_number
-from offices.models import Contract, County, Office
+from offices.models import Contract, Office
+from places.models import County
 from suppliers.models import ErrorReport, Industry, Language, Supplier, SupplierName
 
 _DIGITS_AND_SEPARATORS = re.compile(r"^\s*(KA)?[\d\s\-:.]+$", re.IGNORECASE)

@@ -7,7 +7,8 @@ from django.utils.functional import lazy
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
-from offices.models import AfRegion, Contract, Municipality
+from offices.models import Contract
+from places.models import AfRegion, Municipality
 from suppliers.models import Industry, Language
 from suppliers.names import swedish_sort_key
 

@@ -30,8 +30,8 @@ from django.utils.translation import get_language, to_locale
 from django.utils.translation import gettext_lazy as _
 
 from krom.verification import Verifiable
-from offices.geo import distance_km_expression
 from offices.models import Accessibility, Contract, Office, available_office
+from places.geo import distance_km_expression
 from suppliers.fields import OrganisationNumberField, format_organisation_number
 from suppliers.names import folded, name_match_key, swedish_sort_key
 

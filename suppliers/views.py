@@ -14,7 +14,8 @@ from krom import abuse
 from krom.htmx import render_page_or_partial
 from offices.comparison import Comparison
 from offices.fields import normalize_ka_number
-from offices.models import Municipality, Office
+from offices.models import Office
+from places.models import Municipality
 from suppliers.filters import SupplierFilter
 from suppliers.forms import ErrorReportForm
 from suppliers.models import Supplier

@@ -7,7 +7,8 @@ from django.core.management import CommandError, call_command
 from grades.grade_file import read_grade_file
 from grades.models import ResultGrade
 from grades.services import import_grade_file
-from offices.models import Contract, ContractName, DeliveryArea
+from offices.models import Contract, ContractName
+from places.models import DeliveryArea
 from suppliers.models import Supplier
 from tests.grades.grade_files import (
     GRADE_FILE,
