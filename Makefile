@@ -10,7 +10,7 @@ DEV_ENV := DJANGO_DEBUG=1 DJANGO_SECURE_SSL_REDIRECT=0
 DEMO_SUPPLIERS ?= 60
 DEMO_SEED ?= 1
 
-.PHONY: install install-test run test lint migrate seed clean messages
+.PHONY: install install-test run test test-fast lint migrate seed clean messages
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed (apt-get install python3)."; exit 1; }
@@ -61,6 +61,12 @@ test: install-test
 	$(BIN)/ruff format --check .
 	DJANGO_SECRET_KEY=makemigrations-check $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The inner loop: everything but the browser tests and the heavy integration tests
+# (markers in pyproject.toml); `make test` and CI still run them all.
+test-fast: install-test
+	$(BIN)/ruff check .
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-25} $(BIN)/python -m pytest -m "not browser and not integration" $(PYTEST_ARGS)
 
 # Re-make the English and Arabic message catalogues from the Swedish source strings and
 # compile them. Needs GNU gettext (apt-get install gettext); the compiled .mo files are

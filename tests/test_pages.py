@@ -109,7 +109,7 @@ def test_home_page_explains_rusta_och_matcha_and_leads_straight_to_the_search(cl
     assert "Rusta och matcha är ett stöd från Arbetsförmedlingen" in text
     assert 'href="/leverantorer/">Sök leverantör</a>' in response.text
     assert '<a href="/om-rusta-och-matcha/">Läs mer om Rusta och matcha</a>' in response.text
-    assert "1 leverantörer med 1 kontor" in text
+    assert "Just nu finns 1 leverantör med 1 kontor i Matchningskollen." in text
 
 
 @pytest.mark.parametrize("url", ["/", *PAGES])

@@ -6,6 +6,8 @@ from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
+pytestmark = pytest.mark.integration
+
 BEFORE_THE_MOVE = [("offices", "0010_delivery_area_guessed"), ("places", None)]
 
 
