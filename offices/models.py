@@ -1,3 +1,9 @@
+"""Contracts (KA-numbers) and their offices.
+
+Longer than 300 lines because Office carries Arbetsförmedlingen's address fields and five
+accessibility answers, and both querysets state the rule for what a job seeker may choose
+(available_office), which must read contract and office together."""
+
 import re
 
 from django.db import models

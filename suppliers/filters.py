@@ -1,4 +1,8 @@
-"""The public search parameters of /leverantorer/ and what they select."""
+"""The public search parameters of /leverantorer/ and what they select.
+
+Longer than 300 lines because every public parameter of the search, its choices, its
+validation and its mapping to the queryset is declared here, in one FilterSet, so that the
+view parses nothing by hand."""
 
 import django_filters
 from django import forms

@@ -1,3 +1,6 @@
+"""The caseworker lookup /ka/: the contract's page, old numbers, text search, bad input, JSON
+and AF's real grade file, in that order (long because it is one page with a JSON twin)."""
+
 import datetime
 
 import pytest

@@ -1,3 +1,6 @@
+"""Writing a review: the form, its validation, the honeypot, the rate limit and duplicates
+(long because each abuse rule has its own tests)."""
+
 import html
 import re
 from datetime import date
