@@ -108,6 +108,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
+            # The component kit's filters ({% load components %}), shared by every app.
+            "libraries": {"components": "krom.components"},
         },
     },
 ]

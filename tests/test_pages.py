@@ -141,3 +141,8 @@ def test_design_page_shows_the_components_when_debug_is_on(client, settings):
     assert response.status_code == 200
     for component in ["Knappar", "Filterpanel", "Kort", "Stjärnor", "Sidnumrering", "Dialog"]:
         assert f">{component}" in response.text
+    # The kit's components, each rendered once from its own template.
+    assert response.text.count("data-error-summary") == 1
+    assert response.text.count('class="rate-limited"') == 1
+    assert response.text.count('class="field field--error"') == 1
+    assert "svenska, arabiska, somaliska" in response.text

@@ -251,7 +251,7 @@ def test_fourth_review_within_an_hour_gets_429_with_a_swedish_message_and_keeps_
         assert post(client, supplier).status_code == 302
     response = post(client, suppliers[3], comment="Min fjärde text.")
     assert response.status_code == 429
-    assert "Du har skickat många omdömen på kort tid" in response.text
+    assert "Du har skickat många gånger på kort tid" in response.text
     assert "Försök igen om 60 minuter" in response.text
     assert "Min fjärde text.</textarea>" in response.text
     assert int(response["Retry-After"]) <= 3600
