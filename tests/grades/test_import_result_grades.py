@@ -19,7 +19,8 @@ from tests.grades.grade_files import (
 )
 from tests.offices.factories import ContractFactory, delivery_area
 
-pytestmark = pytest.mark.django_db
+# Each test imports AF's real grade file, or a copy of it edited, into the database.
+pytestmark = [pytest.mark.django_db, pytest.mark.integration]
 
 JAN_2025 = datetime.date(2025, 1, 1)
 MAR_2026 = datetime.date(2026, 3, 1)

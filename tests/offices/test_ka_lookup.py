@@ -589,6 +589,7 @@ def test_lookup_answers_get_only(client):
 # Arbetsförmedlingen's real grade file, imported as published
 
 
+@pytest.mark.integration
 def test_contracts_imported_from_afs_grade_file_are_shown_as_in_the_file(
     client, django_assert_max_num_queries
 ):
