@@ -64,10 +64,12 @@ test: install-test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # The inner loop: everything but the browser tests and the heavy integration tests
-# (markers in pyproject.toml); `make test` and CI still run them all.
+# (markers in pyproject.toml), on every core (pytest-xdist, one test module per worker at a
+# time); `make test` and CI still run them all.
 test-fast: install-test
 	$(BIN)/ruff check .
-	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-25} $(BIN)/python -m pytest -m "not browser and not integration" $(PYTEST_ARGS)
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-25} $(BIN)/python -m pytest -m "not browser and not integration" \
+		-n auto --dist loadfile $(PYTEST_ARGS)
 
 # Write requirements.lock anew: the newest versions pyproject.toml's ranges allow, installed
 # in a throwaway virtualenv. Run it after changing pyproject.toml, then `make test`.
