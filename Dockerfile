@@ -9,8 +9,9 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 RUN groupadd --system krom && useradd --system --gid krom --home-dir /app --shell /usr/sbin/nologin krom
 
 WORKDIR /app
-COPY pyproject.toml README.md ./
+COPY pyproject.toml README.md requirements.lock ./
 COPY krom ./krom
+COPY places ./places
 COPY suppliers ./suppliers
 COPY offices ./offices
 COPY grades ./grades
@@ -18,7 +19,7 @@ COPY afsync ./afsync
 COPY reviews ./reviews
 COPY demo ./demo
 COPY opendata ./opendata
-RUN pip install .
+RUN pip install -c requirements.lock .
 
 COPY manage.py ./
 COPY templates ./templates

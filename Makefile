@@ -10,7 +10,7 @@ DEV_ENV := DJANGO_DEBUG=1 DJANGO_SECURE_SSL_REDIRECT=0
 DEMO_SUPPLIERS ?= 60
 DEMO_SEED ?= 1
 
-.PHONY: install install-test run test lint migrate seed clean messages
+.PHONY: install install-test run test test-fast lint lock migrate seed clean messages
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed (apt-get install python3)."; exit 1; }
@@ -24,12 +24,13 @@ $(BIN)/python:
 		fi; }
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e .
+# requirements.lock pins the versions the tests passed with; pip takes it as constraints.
+$(VENV)/.installed: pyproject.toml requirements.lock | $(BIN)/python
+	$(BIN)/pip install --quiet -c requirements.lock -e .
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
-	$(BIN)/pip install --quiet -e ".[test]"
+$(VENV)/.installed-test: pyproject.toml requirements.lock $(VENV)/.installed
+	$(BIN)/pip install --quiet -c requirements.lock -e ".[test]"
 	touch $@
 
 install: $(VENV)/.installed
@@ -61,6 +62,27 @@ test: install-test
 	DJANGO_SECRET_KEY=makemigrations-check $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# The inner loop: everything but the browser tests and the heavy integration tests
+# (markers in pyproject.toml), on every core (pytest-xdist, one test module per worker at a
+# time); `make test` and CI still run them all.
+test-fast: install-test
+	$(BIN)/ruff check .
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-25} $(BIN)/python -m pytest -m "not browser and not integration" \
+		-n auto --dist loadfile $(PYTEST_ARGS)
+
+# Write requirements.lock anew: the newest versions pyproject.toml's ranges allow, installed
+# in a throwaway virtualenv. Run it after changing pyproject.toml, then `make test`.
+LOCK_VENV := .lock-venv
+lock:
+	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed (apt-get install python3)."; exit 1; }
+	rm -rf $(LOCK_VENV)
+	$(PYTHON) -m venv $(LOCK_VENV)
+	$(LOCK_VENV)/bin/pip install --quiet --upgrade pip
+	$(LOCK_VENV)/bin/pip install --quiet ".[test]"
+	{ sed -n '/^#/p' requirements.lock; $(LOCK_VENV)/bin/pip freeze --exclude matchningskollen; } > requirements.lock.new
+	mv requirements.lock.new requirements.lock
+	rm -rf $(LOCK_VENV)
+
 # Re-make the English and Arabic message catalogues from the Swedish source strings and
 # compile them. Needs GNU gettext (apt-get install gettext); the compiled .mo files are
 # committed, so running the site never does.
@@ -71,4 +93,4 @@ messages: install
 	$(DEV_ENV) $(BIN)/python manage.py compilemessages --ignore='.venv'
 
 clean:
-	rm -rf $(VENV) staticfiles db.sqlite3 .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(LOCK_VENV) staticfiles db.sqlite3 .pytest_cache .ruff_cache

@@ -22,8 +22,9 @@ from afsync.models import OfficeSync
 from grades.register import Register
 from krom.history import AF_SYNC, Author
 from krom.verification import DataSource
-from offices.geo import distance_km
-from offices.models import Contract, Municipality, Office
+from offices.models import Contract, Office
+from places.geo import distance_km
+from places.models import Municipality
 from suppliers.names import folded
 
 # A postal town with a municipality's name gives that municipality when the address lies

@@ -7,6 +7,10 @@ shaped like what Arbetsförmedlingen publishes, and participants' reviews.
 Supplier i is always built from its own random stream (seed, i), so the first 60 suppliers
 of `--seed 1` are the same whether 60 or 2,000 are asked for, and re-running adds nothing.
 Everything is written with bulk inserts: 2,000 suppliers are the national-scale test bed.
+
+Longer than 300 lines on purpose: one generator that follows one random stream per supplier
+from the supplier to its reviews; its steps share that stream and the bulk writers, and read
+best in the order they draw.
 """
 
 import itertools
@@ -24,14 +28,8 @@ from stdnum import luhn
 from grades.models import ContractResult, ResultGrade, ResultWeights
 from grades.services import save_result_grades
 from krom.verification import DataSource
-from offices.models import (
-    ACCESSIBILITY_FIELDS,
-    Accessibility,
-    Contract,
-    ContractName,
-    Municipality,
-    Office,
-)
+from offices.models import ACCESSIBILITY_FIELDS, Accessibility, Contract, ContractName, Office
+from places.models import Municipality
 from reviews.models import Review, comment_fingerprint
 from reviews.services import recompute_rating_summaries
 from suppliers.models import Industry, Language, Supplier

@@ -19,7 +19,8 @@ from django.utils.translation import gettext as _
 
 from krom.history import AF_IMPORT, Author
 from krom.verification import DataSource
-from offices.models import AfRegion, Contract, ContractName, DeliveryArea
+from offices.models import Contract, ContractName
+from places.models import AfRegion, DeliveryArea
 from suppliers.models import Supplier, SupplierName
 from suppliers.names import folded, name_match_key, unique_slug
 

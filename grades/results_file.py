@@ -6,13 +6,13 @@ layout has changed is refused as a whole with a message saying what is wrong, so
 imported from a file we read wrongly."""
 
 import datetime
-import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 import openpyxl
 from django.utils.translation import gettext as _
 
+from grades import cells
 from krom.tables import UNREADABLE_WORKBOOK
 from offices.fields import AF_KA_NUMBER_PATTERN
 
@@ -32,8 +32,6 @@ RISKS_TERMINATION = "RISKERAR HÄVNING"  # only in some periods: absent means un
 # AF rounds the measure to three decimals; allow that and a little relative slack.
 TOLERANCE, RELATIVE_TOLERANCE = Decimal("0.001"), Decimal("0.001")
 _MAX_ERRORS = 10
-_PERIOD = re.compile(r"^(\d{4})-(\d{2})$")
-_NO_VALUE = {"", "-"}
 
 
 class ResultsFileError(ValueError):
@@ -144,7 +142,7 @@ def _sheets_by_period(workbook):
         found = {RESULTS_SHEET: results, WEIGHTS_SHEET: weights}.get(kind)
         if found is None:
             continue
-        month = _month(period)
+        month = cells.month(period)
         if month is None:
             raise ResultsFileError(
                 _("Bladet ”%(sheet)s” har inte en period i formen ÅÅÅÅ-MM i sitt namn.")
@@ -162,11 +160,11 @@ def _sheets_by_period(workbook):
 def _read_weights(sheet):
     found = {}
     for row in sheet.iter_rows(values_only=True):
-        label = _text(row[0] if row else None).lower()
+        label = cells.text(row[0] if row else None).lower()
         for level in LEVELS:
             if label == f"vikt nivå {level}".lower():
-                numbers = [cell for cell in row[1:] if _text(cell)]
-                found[level] = _decimal(numbers[0] if numbers else None)
+                numbers = [cell for cell in row[1:] if cells.text(cell)]
+                found[level] = cells.decimal(numbers[0] if numbers else None)
     missing = [level for level in LEVELS if found.get(level) is None]
     if missing:
         raise ResultsFileError(
@@ -178,7 +176,7 @@ def _read_weights(sheet):
 
 def _read_period(sheet, period, weights):
     rows = sheet.iter_rows(values_only=True)
-    header = [_text(cell).upper() for cell in next(rows, ())]
+    header = [cells.text(cell).upper() for cell in next(rows, ())]
     missing = [column for column in REQUIRED_COLUMNS if column not in header]
     if missing:
         raise ResultsFileError(
@@ -193,11 +191,11 @@ def _read_period(sheet, period, weights):
     result = PeriodSheet(period, weights, [], RISKS_TERMINATION in index)
     errors, seen = [], set()
     for line, values in enumerate(rows, start=2):
-        if not any(_text(value) for value in values):
+        if not any(cells.text(value) for value in values):
             continue
-        cells = {column: values[i] if i < len(values) else None for column, i in index.items()}
+        in_column = {column: values[i] if i < len(values) else None for column, i in index.items()}
         try:
-            row = _read_row(cells, line, period)
+            row = _read_row(in_column, line, period)
             if row.ka_number in seen:
                 raise ValueError(_("KA-nummer %(ka)s står två gånger.") % {"ka": row.ka_number})
         except ValueError as error:
@@ -224,99 +222,27 @@ def _disagrees(published, computed):
     return abs(published - computed) > TOLERANCE + RELATIVE_TOLERANCE * abs(computed)
 
 
-def _read_row(cells, line, period):
-    if _month(cells["PERIOD"]) != period:
+def _read_row(in_column, line, period):
+    if cells.month(in_column["PERIOD"]) != period:
         raise ValueError(
             _("PERIOD är ”%(value)s” men bladet gäller %(period)s.")
-            % {"value": _text(cells["PERIOD"]), "period": f"{period:%Y-%m}"}
+            % {"value": cells.text(in_column["PERIOD"]), "period": f"{period:%Y-%m}"}
         )
-    ka_number = _text(cells["KA-NUMMER"]).removesuffix(".0")
+    ka_number = cells.text(in_column["KA-NUMMER"]).removesuffix(".0")
     if not AF_KA_NUMBER_PATTERN.match(ka_number):
-        raise _invalid(_("%(column)s ”%(value)s” är inte 8 siffror."), "KA-NUMMER", ka_number)
-    weighted = cells["VIKTAT RESULTATMÅTT"]
+        raise cells.invalid(_("%(column)s ”%(value)s” är inte 8 siffror."), "KA-NUMMER", ka_number)
+    weighted = in_column["VIKTAT RESULTATMÅTT"]
     return ResultRow(
         line=line,
         ka_number=ka_number,
-        supplier_name=_text(cells["LEVERANTÖRNAMN"]),
-        area_name=_text(cells["LEVERANSOMRÅDE"]),
-        start_date=_date(cells["STARTDATUM AVTAL"], "STARTDATUM AVTAL"),
-        active_22_months=_yes_no(cells[ACTIVE_22_MONTHS], ACTIVE_22_MONTHS),
-        grade=_grade(cells["BETYG"], "BETYG"),
+        supplier_name=cells.text(in_column["LEVERANTÖRNAMN"]),
+        area_name=cells.text(in_column["LEVERANSOMRÅDE"]),
+        start_date=cells.date(in_column["STARTDATUM AVTAL"], "STARTDATUM AVTAL"),
+        active_22_months=cells.yes_no(in_column[ACTIVE_22_MONTHS], ACTIVE_22_MONTHS),
+        grade=cells.grade(in_column["BETYG"], "BETYG"),
         weighted_result=None
-        if _text(weighted) in _NO_VALUE
-        else _number(weighted, "VIKTAT RESULTATMÅTT").quantize(Decimal("0.0001")),
-        risks_termination=_yes_no(cells.get(RISKS_TERMINATION), RISKS_TERMINATION),
-        counts={name: _count(cells[column], column) for name, column in COUNTS.items()},
+        if cells.text(weighted) in cells.NO_VALUE
+        else cells.number(weighted, "VIKTAT RESULTATMÅTT").quantize(Decimal("0.0001")),
+        risks_termination=cells.yes_no(in_column.get(RISKS_TERMINATION), RISKS_TERMINATION),
+        counts={name: cells.count(in_column[column], column) for name, column in COUNTS.items()},
     )
-
-
-def _invalid(message, column, value):
-    return ValueError(message % {"column": column, "value": value})
-
-
-def _text(value):
-    return " ".join(str(value).split()) if value is not None else ""
-
-
-def _month(value):
-    """A period ("2026-03", or a date) as the first day of its month; None if not one."""
-    if isinstance(value, datetime.date):
-        return datetime.date(value.year, value.month, 1)
-    match = _PERIOD.match(_text(value))
-    if match and 1 <= int(match[2]) <= 12:
-        return datetime.date(int(match[1]), int(match[2]), 1)
-    return None
-
-
-def _decimal(value):
-    """A finite number, also from text with a decimal comma; None if it is not one."""
-    if isinstance(value, bool):
-        return None
-    try:
-        number = Decimal(str(value).strip().replace(",", ".").replace("\u2212", "-"))
-    except InvalidOperation:
-        return None
-    return number if number.is_finite() else None
-
-
-def _number(value, column):
-    number = _decimal(value)
-    if number is None:
-        raise _invalid(_("%(column)s ”%(value)s” är inte ett tal."), column, value)
-    return number
-
-
-def _count(value, column):
-    number = _decimal(value)
-    if number is None or number < 0 or number != int(number):
-        raise _invalid(_("%(column)s ”%(value)s” är inte ett antal."), column, value)
-    return int(number)
-
-
-def _grade(value, column):
-    if _text(value) in _NO_VALUE:
-        return None
-    number = _decimal(value)
-    if number not in {1, 2, 3, 4}:
-        raise _invalid(_("%(column)s ”%(value)s” är inte 1–4 eller -."), column, value)
-    return int(number)
-
-
-def _yes_no(value, column):
-    text = _text(value).lower()
-    if text in _NO_VALUE:
-        return None
-    if text not in {"ja", "nej"}:
-        raise _invalid(_("%(column)s ”%(value)s” är inte Ja eller Nej."), column, value)
-    return text == "ja"
-
-
-def _date(value, column):
-    if isinstance(value, datetime.date):
-        return value.date() if isinstance(value, datetime.datetime) else value
-    if _text(value) in _NO_VALUE:
-        return None
-    try:
-        return datetime.date.fromisoformat(_text(value)[:10])
-    except ValueError:
-        raise _invalid(_("%(column)s ”%(value)s” är inte ett datum."), column, value) from None

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "template_partials",
     "krom",
+    "places",
     "suppliers",
     "offices",
     "grades",
@@ -120,6 +121,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
             ],
             "builtins": ["krom.bidi", "krom.af_pages"],
+            # The component kit's filters ({% load components %}), shared by every app.
+            "libraries": {"components": "krom.components"},
         },
     },
 ]

@@ -1,6 +1,7 @@
 import datetime
 import sys
 
+from django import forms
 from django.conf import settings
 from django.db import DatabaseError
 from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
@@ -25,6 +26,18 @@ def home(request):
         "office_count": Office.objects.active().count(),
     }
     return TemplateResponse(request, "home.html", context)
+
+
+class DesignForm(forms.Form):
+    """A form sent empty, so /design/ shows the field and the error summary with errors."""
+
+    name = forms.CharField(label="Namn", help_text="Som det står på skylten.")
+    town = forms.CharField(label="Ort", required=False)
+
+    def error_summary(self):
+        return [
+            (self[name].auto_id, error) for name, errors in self.errors.items() for error in errors
+        ]
 
 
 @require_safe
@@ -54,9 +67,14 @@ def design(request):
     """The component set on one page, for developers: only when DEBUG is on."""
     if not settings.DEBUG:
         raise Http404
-    return TemplateResponse(
-        request, "pages/design.html", {"ratings": [(None, 0), (1.4, 3), (3.5, 12), (5, 1)]}
-    )
+    form = DesignForm(data={})
+    form.is_valid()
+    context = {
+        "ratings": [(None, 0), (1.4, 3), (3.5, 12), (5, 1)],
+        "form": form,
+        "languages": ["svenska", "arabiska", "somaliska"],
+    }
+    return TemplateResponse(request, "pages/design.html", context)
 
 
 @require_safe

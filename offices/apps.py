@@ -4,4 +4,4 @@ from django.utils.translation import gettext_lazy as _
 
 class OfficesConfig(AppConfig):
     name = "offices"
-    verbose_name = _("Kontor och kommuner")
+    verbose_name = _("Avtal och kontor")

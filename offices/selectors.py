@@ -2,8 +2,8 @@
 
 from dataclasses import dataclass
 
-from offices.geo import distance_km
 from offices.models import Office
+from places.geo import distance_km
 
 ALTERNATIVES_PER_LIST = 3
 

@@ -11,7 +11,8 @@ from krom.links import form_query, municipality_query
 from offices.comparison import Comparison, compared_offices, comparison_rows
 from offices.fields import KA_NUMBER_PATTERN, normalize_ka_number
 from offices.forms import QUERY_MAX_LENGTH, KALookupForm
-from offices.models import Contract, Municipality, Office
+from offices.models import Contract, Office
+from places.models import Municipality
 
 RESULT_LIMIT = 50
 JSON_PARAMS = {"ensure_ascii": False}

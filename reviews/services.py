@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from krom.history import Author
 from reviews.models import Review, comment_fingerprint
-from suppliers.models import BAYESIAN_PRIOR_WEIGHT, Supplier
+from suppliers.models import Supplier
 
 RATING_SUMMARY_FIELDS = [
     "review_count",
@@ -26,32 +26,8 @@ RATING_SUMMARY_FIELDS = [
     *(f"rating_{rating}_count" for rating in range(1, 6)),
 ]
 
-# The Bayesian average, with m = BAYESIAN_PRIOR_WEIGHT (defined beside the search's SQL
-# version in suppliers.models):
-#     (m × prior_mean + rating_sum) / (m + review_count)
-# where prior_mean is the mean rating of all approved reviews on the site. A supplier with
-# few reviews is pulled towards the site mean as if it had m extra reviews at that mean.
-
 DUPLICATE_WINDOW = timedelta(hours=24)
 CLIENT_HASH_RETENTION = timedelta(days=30)
-
-
-def bayesian_average(rating_sum, review_count, prior_mean):
-    """A supplier's average pulled towards prior_mean by BAYESIAN_PRIOR_WEIGHT reviews.
-
-    None when there is nothing to average (no prior and no reviews).
-    """
-    if prior_mean is None:
-        return rating_sum / review_count if review_count else None
-    return (BAYESIAN_PRIOR_WEIGHT * prior_mean + rating_sum) / (
-        BAYESIAN_PRIOR_WEIGHT + review_count
-    )
-
-
-def global_rating_mean():
-    """The mean of all approved reviews, read from the suppliers' stored summaries."""
-    totals = Supplier.objects.aggregate(ratings=Sum("rating_sum"), reviews=Sum("review_count"))
-    return totals["ratings"] / totals["reviews"] if totals["reviews"] else None
 
 
 def summaries_from_reviews(supplier_ids=None):

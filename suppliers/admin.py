@@ -12,7 +12,8 @@ from krom.admin_history import HistoryAdmin
 from krom.history import Author, update_with_history
 from krom.verification import DataSource
 from offices.fields import normalize_ka_number
-from offices.models import Contract, County, Office
+from offices.models import Contract, Office
+from places.models import County
 from suppliers.models import (
     ErrorReport,
     Industry,

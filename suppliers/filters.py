@@ -1,4 +1,8 @@
-"""The public search parameters of /leverantorer/ and what they select."""
+"""The public search parameters of /leverantorer/ and what they select.
+
+Longer than 300 lines because every public parameter of the search, its choices, its
+validation and its mapping to the queryset is declared here, in one FilterSet, so that the
+view parses nothing by hand."""
 
 import django_filters
 from django import forms
@@ -7,7 +11,8 @@ from django.utils.functional import lazy
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
-from offices.models import AfRegion, Contract, Municipality
+from offices.models import Contract
+from places.models import AfRegion, Municipality
 from suppliers.models import Industry, Language
 from suppliers.names import swedish_sort_key
 

@@ -1,3 +1,10 @@
+"""The suppliers' models: Supplier with its search queryset, its names, languages and
+occupation fields, and the error reports about it.
+
+Longer than 300 lines because SupplierQuerySet holds the whole search in one place (each
+filter and order a method the search's FilterSet calls), as the house style asks; splitting
+the queryset from its model would only add an import between two halves of one thing."""
+
 import functools
 import gettext as gettext_module
 import random
@@ -32,8 +39,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from krom.verification import Verifiable
-from offices.geo import distance_km_expression
 from offices.models import Accessibility, Contract, Office, available_office
+from places.geo import distance_km_expression
 from suppliers.fields import OrganisationNumberField, format_organisation_number
 from suppliers.names import folded, name_match_key, swedish_sort_key
 

@@ -16,8 +16,9 @@ from krom.htmx import render_page_or_partial
 from krom.links import form_query, municipality_query
 from offices.comparison import Comparison
 from offices.fields import normalize_ka_number
-from offices.models import Municipality, Office
+from offices.models import Office
 from offices.selectors import alternatives_to
+from places.models import Municipality
 from suppliers import choice
 from suppliers.filters import SupplierFilter
 from suppliers.forms import ErrorReportForm

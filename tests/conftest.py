@@ -30,6 +30,13 @@ def static_files_without_collectstatic(settings):
 
 
 @pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """admin_client makes a user with a password for each test: a hash made for speed, not
+    for safety, keeps that from being the slowest part of the admin tests."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def example_data_asked_afresh():
     """Pages ask whether the register holds example data once a minute per process; each
     test builds its own register, so its first page asks again."""

@@ -19,9 +19,9 @@ CHANGELISTS = [
     "admin:suppliers_errorreport_changelist",
     "admin:offices_contract_changelist",
     "admin:offices_office_changelist",
-    "admin:offices_municipality_changelist",
-    "admin:offices_county_changelist",
-    "admin:offices_deliveryarea_changelist",
+    "admin:places_municipality_changelist",
+    "admin:places_county_changelist",
+    "admin:places_deliveryarea_changelist",
     "admin:grades_resultgrade_changelist",
     "admin:reviews_review_changelist",
 ]

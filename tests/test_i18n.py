@@ -43,6 +43,7 @@ def test_translations_keep_the_placeholders_of_the_swedish_text(language):
             assert set(PLACEHOLDER.findall(text)) == expected, (entry.msgid, text)
 
 
+@pytest.mark.integration
 def test_the_catalogues_hold_every_string_in_the_source(tmp_path):
     """Runs makemessages (as `make messages` does) on a copy of the code: a new or changed
     text without a catalogue entry fails here. Needs GNU gettext, which only this test does."""

@@ -4,7 +4,7 @@ from django.db import connection
 
 from krom.locks import AF_WRITERS, af_writers_lock
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.integration]
 
 
 def test_while_one_writer_of_af_s_data_runs_no_other_can_start():

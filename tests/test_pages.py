@@ -112,7 +112,7 @@ def test_home_page_explains_rusta_och_matcha_and_leads_straight_to_the_search(cl
     assert "Rusta och matcha är ett stöd från Arbetsförmedlingen" in text
     assert 'href="/leverantorer/">Sök leverantör</a>' in response.text
     assert '<a href="/om-rusta-och-matcha/">Läs mer om Rusta och matcha</a>' in response.text
-    assert "1 leverantörer med 1 kontor" in text
+    assert "Just nu finns 1 leverantör med 1 kontor i Matchningskollen." in text
 
 
 @pytest.mark.parametrize("url", ["/", *PAGES])
@@ -144,3 +144,8 @@ def test_design_page_shows_the_components_when_debug_is_on(client, settings):
     assert response.status_code == 200
     for component in ["Knappar", "Filterpanel", "Kort", "Stjärnor", "Sidnumrering", "Dialog"]:
         assert f">{component}" in response.text
+    # The kit's components, each rendered once from its own template.
+    assert response.text.count("data-error-summary") == 1
+    assert response.text.count('class="rate-limited"') == 1
+    assert response.text.count('class="field field--error"') == 1
+    assert "svenska, arabiska, somaliska" in response.text

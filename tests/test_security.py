@@ -86,10 +86,6 @@ def test_the_public_search_sets_only_the_neutral_order_cookie(client, office):
     assert client.get("/").cookies == {} or set(client.get("/").cookies) <= {"neutral_ordning"}
 
 
-def test_admin_path_comes_from_the_environment(settings):
-    assert reverse("admin:index") == f"/{settings.ADMIN_PATH}"
-
-
 def test_admin_is_marked_noindex_and_left_out_of_the_sitemap(client, office):
     admin_login = client.get(reverse("admin:login"))
     assert admin_login["X-Robots-Tag"] == "noindex, nofollow"

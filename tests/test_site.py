@@ -18,7 +18,7 @@ def test_home_page_leads_to_rusta_och_matcha_and_counts_active_suppliers(client)
     response = client.get("/")
     assert response.status_code == 200
     assert "Välj leverantör för Rusta och matcha" in response.text
-    assert "2 leverantörer med 2 kontor" in response.text
+    assert "Just nu finns 2 leverantörer med 2 kontor i Matchningskollen." in response.text
     assert '<html lang="sv" dir="ltr">' in response.text
 
 
@@ -77,6 +77,29 @@ def test_https_redirect_is_on_in_production_unless_turned_off():
     assert run_settings(DJANGO_SECRET_KEY="x").stdout.split() == ["False", "True"]
     turned_off = run_settings(DJANGO_SECRET_KEY="x", DJANGO_SECURE_SSL_REDIRECT="0")
     assert turned_off.stdout.split() == ["False", "False"]
+
+
+def test_the_admin_lives_where_django_admin_path_says_and_nowhere_else():
+    code = (
+        "import django; django.setup(); from django.urls import Resolver404, resolve, reverse\n"
+        "print(reverse('admin:index'))\n"
+        "try:\n    print(resolve('/admin/').view_name)\n"
+        "except Resolver404:\n    print('not found')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=PROJECT_ROOT,
+        env={
+            **{k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")},
+            "DJANGO_SETTINGS_MODULE": "krom.settings",
+            "DJANGO_SECRET_KEY": "x",
+            "DJANGO_ADMIN_PATH": "/forvaltning-7f3/",
+        },
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["/forvaltning-7f3/", "not", "found"]
 
 
 def test_database_url_selects_postgresql():

@@ -6,6 +6,8 @@ from django.core.management import call_command
 from django.templatetags.static import static
 from django.test import Client, override_settings
 
+pytestmark = pytest.mark.integration
+
 MANIFEST_STORAGE = "whitenoise.storage.CompressedManifestStaticFilesStorage"
 
 
@@ -17,9 +19,11 @@ def production_static(static_root):
     }
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def static_root(tmp_path_factory):
-    """collectstatic once for the module: compressing htmx with Brotli takes seconds."""
+    """collectstatic once: compressing htmx with Brotli takes seconds. Session-scoped, since
+    pytest-django runs this module's database tests apart from its other test, and a
+    module-scoped fixture would be torn down between them and collected twice."""
     static_root = tmp_path_factory.mktemp("static")
     with override_settings(**production_static(static_root)):
         call_command("collectstatic", interactive=False, verbosity=0)

@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('grades', '0002_grades_from_suppliers_per_contract'),
-        ('offices', '0011_history'),
+        ('offices', '0012_history'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -7,7 +7,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('grades', '0003_history'),
-        ('offices', '0011_history'),
+        ('offices', '0012_history'),
     ]
 
     operations = [

@@ -11,7 +11,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('offices', '0011_history'),
+        ('offices', '0012_history'),
         ('reviews', '0002_participation_month_moderation_and_abuse_control'),
         ('suppliers', '0008_history'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),

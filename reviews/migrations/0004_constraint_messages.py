@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('offices', '0012_constraint_messages'),
+        ('offices', '0013_constraint_messages'),
         ('reviews', '0003_history'),
         ('suppliers', '0009_constraint_messages'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),

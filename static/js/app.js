@@ -80,8 +80,35 @@
     });
   });
 
+  // A field with a character limit (data-counter-for): how many characters are left,
+  // counted as the server counts (code points; a line break is one), and read out by
+  // screen readers after a pause in typing, not after every key.
+  function enhanceCounter(counter) {
+    var field = document.getElementById(counter.getAttribute("data-counter-for"));
+    var max = Number(field && field.getAttribute("data-max-length"));
+    if (!max) return;
+    var format = new Intl.NumberFormat(document.documentElement.lang || "sv");
+    var timer;
+    function update() {
+      var left = max - Array.from(field.value).length;
+      var text = counter.getAttribute(left >= 0 ? "data-text-left" : "data-text-over");
+      counter.textContent = text.replace("%(count)s", format.format(Math.abs(left)));
+      counter.classList.toggle("review-form__counter--over", left < 0);
+    }
+    field.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(update, 400);
+    });
+    update();
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll(".choice").forEach(function (choice) { enhanceChoice(choice); });
     document.querySelectorAll("[data-filters-toggle]").forEach(enhanceFilters);
+    document.querySelectorAll("[data-counter-for]").forEach(enhanceCounter);
+    // Every form: a page that comes back with errors starts at the error summary, so a
+    // screen reader hears what to correct, and its links lead to each field.
+    var summary = document.querySelector("[data-error-summary]");
+    if (summary) summary.focus();
   });
 })();

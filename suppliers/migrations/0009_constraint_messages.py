@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('offices', '0012_constraint_messages'),
+        ('offices', '0013_constraint_messages'),
         ('suppliers', '0008_history'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

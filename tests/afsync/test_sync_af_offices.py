@@ -1,3 +1,6 @@
+"""The sync with Arbetsförmedlingen's "Sök leverantör": the plan, applying it, snapshots,
+the fetch from a local HTTP server and the lock (long because it runs on AF's saved pages)."""
+
 import copy
 import datetime
 import io

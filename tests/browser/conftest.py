@@ -8,8 +8,7 @@ import os
 import shutil
 
 import pytest
-
-from krom.reference_data import load_reference_data
+from django.core.management import call_command
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls tests make
 # to set up data are still synchronous and safe.
@@ -37,10 +36,8 @@ def reference_data(request):
     """Browser tests run in transactions that the live server can see, and the database
     is emptied after each; put the reference data back first."""
     if "transactional_db" in request.fixturenames or request.node.get_closest_marker("django_db"):
-        from django.apps import apps
-
         request.getfixturevalue("transactional_db")
-        load_reference_data(apps.get_model)
+        call_command("load_reference_data", verbosity=0)
 
 
 @pytest.fixture(scope="session")

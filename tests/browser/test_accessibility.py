@@ -1,4 +1,5 @@
-"""WCAG 2.1 AA in every UI language: axe on every page and state, keyboard, reflow, targets.
+"""WCAG 2.1 AA in every UI language: axe on every page and state, keyboard, reflow, targets
+(long because it holds every accessibility promise of the README in one place).
 
 The 500 page is the real one: the live server runs in this process, so the test makes the
 search view fail and the request goes through Django's own error handling.

@@ -12,7 +12,7 @@ def test_home_page_in_chromium_has_one_heading_and_no_axe_violations(live_server
     assert page.get_by_role("heading", level=1).all_inner_texts() == [
         "Välj leverantör för Rusta och matcha"
     ]
-    assert "1 leverantörer med 1 kontor" in page.locator("main").inner_text()
+    assert "1 leverantör med 1 kontor" in page.locator("main").inner_text()
     assert_no_axe_violations(axe, page)
 
 

@@ -4,7 +4,7 @@ import pytest
 from django.core.cache import cache
 from playwright.sync_api import expect
 
-from offices.models import County, Municipality
+from places.models import County, Municipality
 from reviews.models import Review
 from reviews.services import recompute_rating_summaries
 from tests.browser.conftest import assert_no_axe_violations

@@ -1,3 +1,6 @@
+"""seed_demo: each kind of invented data and its shape, determinism, and removal (long
+because every part of the data has a promise in the README)."""
+
 import io
 from datetime import date
 from decimal import Decimal

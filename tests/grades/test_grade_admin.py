@@ -85,6 +85,7 @@ def test_import_page_explains_the_file_and_asks_for_it(admin_client):
     assert "Visa vad som ändras" in response.content.decode()
 
 
+@pytest.mark.integration
 def test_upload_shows_the_dry_run_with_new_contracts_and_suppliers_and_writes_nothing(
     admin_client,
 ):
@@ -102,6 +103,7 @@ def test_upload_shows_the_dry_run_with_new_contracts_and_suppliers_and_writes_no
     assert ResultGrade.objects.count() == 0
 
 
+@pytest.mark.integration
 def test_confirming_imports_everything_and_says_so(admin_client):
     response = confirm(admin_client, upload(admin_client))
 
@@ -113,6 +115,7 @@ def test_confirming_imports_everything_and_says_so(admin_client):
     assert Contract.objects.get(ka_number="10072909").source_note == FILE_NAME
 
 
+@pytest.mark.integration
 def test_dry_run_of_a_newer_file_shows_renamed_contracts_and_revised_grades(admin_client):
     confirm(admin_client, upload(admin_client))
 
@@ -133,12 +136,14 @@ def test_dry_run_of_a_newer_file_shows_renamed_contracts_and_revised_grades(admi
     assert not ContractName.objects.filter(name="Nya Ägaren AB").exists()
 
 
+@pytest.mark.integration
 def test_reuploading_an_imported_file_says_it_changes_nothing(admin_client):
     confirm(admin_client, upload(admin_client))
 
     assert "Filen ändrar ingenting" in upload(admin_client).content.decode()
 
 
+@pytest.mark.integration
 def test_broken_file_is_refused_with_the_row_and_column_and_nothing_is_written(admin_client):
     def five(sheet):
         sheet.cell(3, 6).value = 5
@@ -151,6 +156,7 @@ def test_broken_file_is_refused_with_the_row_and_column_and_nothing_is_written(a
     assert Contract.objects.count() == 0
 
 
+@pytest.mark.integration
 def test_file_that_contradicts_the_register_is_refused(admin_client):
     ContractFactory(ka_number="10072909")  # in Stockholm Mitt, the file says Avesta-Hedemora
 

@@ -7,7 +7,8 @@ from django.core.management import CommandError, call_command
 from grades.grade_file import read_grade_file
 from grades.models import ResultGrade
 from grades.services import import_grade_file
-from offices.models import Contract, ContractName, DeliveryArea
+from offices.models import Contract, ContractName
+from places.models import DeliveryArea
 from suppliers.models import Supplier
 from tests.grades.grade_files import (
     GRADE_FILE,
@@ -18,7 +19,8 @@ from tests.grades.grade_files import (
 )
 from tests.offices.factories import ContractFactory, delivery_area
 
-pytestmark = pytest.mark.django_db
+# Each test imports AF's real grade file, or a copy of it edited, into the database.
+pytestmark = [pytest.mark.django_db, pytest.mark.integration]
 
 JAN_2025 = datetime.date(2025, 1, 1)
 MAR_2026 = datetime.date(2026, 3, 1)

@@ -5,7 +5,8 @@ import pytest
 from grades.register import NEW_SUPPLIER_DESCRIPTION, Register, RegisterError
 from krom.history import AF_IMPORT, Author
 from krom.verification import DataSource
-from offices.models import Contract, ContractName, DeliveryArea
+from offices.models import Contract, ContractName
+from places.models import DeliveryArea
 from suppliers.models import Supplier, SupplierName
 from tests.offices.factories import ContractFactory, delivery_area
 from tests.suppliers.factories import SupplierFactory

@@ -40,6 +40,7 @@ def test_import_page_asks_for_the_file(admin_client):
     assert "Filen sparas inte på servern" in response.text
 
 
+@pytest.mark.integration
 def test_dry_run_of_the_real_file_shows_what_changes_and_writes_nothing(admin_client):
     response = upload(admin_client, REAL_FILE)
 
@@ -54,6 +55,7 @@ def test_dry_run_of_the_real_file_shows_what_changes_and_writes_nothing(admin_cl
     assert not Contract.objects.filter(ka_number="10075146").exists()
 
 
+@pytest.mark.integration
 def test_confirming_the_dry_run_imports_every_row(admin_client):
     dry_run = upload(admin_client, REAL_FILE)
 
@@ -139,6 +141,7 @@ def test_import_needs_permission_to_add_and_change_results(client, django_user_m
     assert "Importera resultatuppföljning" not in changelist.text
 
 
+@pytest.mark.integration
 @pytest.mark.parametrize(
     "changelist",
     ["admin:grades_contractresult_changelist", "admin:grades_resultweights_changelist"],

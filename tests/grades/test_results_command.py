@@ -19,6 +19,7 @@ def run(*args):
     return out.getvalue()
 
 
+@pytest.mark.integration
 def test_command_imports_the_real_file_and_reports_each_period_and_its_speed():
     output = run(REAL_FILE)
 
@@ -29,6 +30,7 @@ def test_command_imports_the_real_file_and_reports_each_period_and_its_speed():
     assert ContractResult.objects.count() == 1556
 
 
+@pytest.mark.integration
 def test_command_dry_run_reports_and_writes_nothing():
     output = run(REAL_FILE, "--dry-run")
 
@@ -38,6 +40,7 @@ def test_command_dry_run_reports_and_writes_nothing():
     assert not Contract.objects.filter(ka_number="10075146").exists()
 
 
+@pytest.mark.integration
 def test_command_run_twice_reports_everything_unchanged():
     run(REAL_FILE)
 

@@ -38,6 +38,7 @@ def result(ka, period):
     )
 
 
+@pytest.mark.integration
 def test_real_file_imports_800_and_756_rows_into_an_empty_register(real_file):
     plan = import_results(real_file)
 
@@ -51,6 +52,7 @@ def test_real_file_imports_800_and_756_rows_into_an_empty_register(real_file):
     assert ResultWeights.objects.get(period=MAY).weight_a == Decimal("0.710678")
 
 
+@pytest.mark.integration
 def test_real_file_rows_are_stored_as_published(real_file):
     import_results(real_file)
 
@@ -71,6 +73,7 @@ def test_real_file_rows_are_stored_as_published(real_file):
     assert ContractResult.objects.filter(period=MARCH, risks_termination=True).count() == 117
 
 
+@pytest.mark.integration
 def test_stored_measures_agree_with_the_stored_weights(real_file):
     import_results(real_file)
 
@@ -81,6 +84,7 @@ def test_stored_measures_agree_with_the_stored_weights(real_file):
         assert abs(row.weighted_result - total / (2 * row.participants)) < Decimal("0.0005")
 
 
+@pytest.mark.integration
 def test_dry_run_writes_nothing(real_file):
     plan = import_results(real_file, dry_run=True)
 
@@ -90,6 +94,7 @@ def test_dry_run_writes_nothing(real_file):
     assert not Contract.objects.filter(ka_number="10075146").exists()
 
 
+@pytest.mark.integration
 def test_importing_the_same_file_again_changes_nothing(real_file):
     import_results(real_file)
     stamps = dict(ContractResult.objects.values_list("pk", "imported_at"))
@@ -113,6 +118,7 @@ def test_known_contract_gets_its_results_and_start_date(tmp_path):
     assert contract.results.get().participants == 1
 
 
+@pytest.mark.integration
 def test_a_newer_file_revises_an_old_period(tmp_path, real_file):
     first = small_file(tmp_path, {"2026-03": [results_row(ANTAL_DELTAGARE=2, ANTAL_RR1_NIVÅ_C=0)]})
     import_results(first)
@@ -125,6 +131,7 @@ def test_a_newer_file_revises_an_old_period(tmp_path, real_file):
     assert revised.source_file == REAL_FILE.name and revised.edition == MAY
 
 
+@pytest.mark.integration
 def test_an_older_file_imported_late_does_not_overwrite_a_newer_one(tmp_path, real_file):
     import_results(real_file)
     row = results_row(ANTAL_DELTAGARE=2, STARTDATUM_AVTAL=datetime.datetime(2024, 1, 2))
@@ -139,6 +146,7 @@ def test_an_older_file_imported_late_does_not_overwrite_a_newer_one(tmp_path, re
     assert ResultWeights.objects.get(period=MARCH).weight_a == Decimal("0.708189")
 
 
+@pytest.mark.integration
 def test_a_file_only_touches_its_own_periods_and_contracts(tmp_path, real_file):
     import_results(real_file)
 
@@ -170,6 +178,7 @@ def test_a_file_that_contradicts_the_register_writes_nothing(tmp_path):
     assert Supplier.objects.count() == suppliers
 
 
+@pytest.mark.integration
 def test_a_file_without_the_termination_column_keeps_what_an_earlier_file_said(tmp_path, real_file):
     row = results_row(period="2026-05", PERIOD="2026-05", RISKERAR_HÄVNING="Ja")
     import_results(small_file(tmp_path, {"2026-05": [row]}))

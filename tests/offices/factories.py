@@ -1,14 +1,7 @@
 import factory
 
-from offices.models import Contract, DeliveryArea, Municipality, Office
-
-
-def municipality(code):
-    return Municipality.objects.get(code=code)
-
-
-def delivery_area(code):
-    return DeliveryArea.objects.get(code=code)
+from offices.models import Contract, Office
+from tests.places.factories import delivery_area, municipality
 
 
 class ContractFactory(factory.django.DjangoModelFactory):

@@ -8,6 +8,8 @@ from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
+pytestmark = pytest.mark.integration
+
 BEFORE_CONTRACTS = [
     ("offices", "0005_verified_data_and_office_details"),
     ("suppliers", "0006_verified_data_and_office_details"),

@@ -1,3 +1,6 @@
+"""The caseworker lookup /ka/: the contract's page, old numbers, text search, bad input, JSON
+and AF's real grade file, in that order (long because it is one page with a JSON twin)."""
+
 import datetime
 
 import pytest
@@ -330,14 +333,19 @@ def test_query_count_does_not_grow_with_contracts_offices_or_grades(
         response = client.get("/ka/", {"q": "jobbvagen"})
     assert "12 avtal hittades" in main_text(response)
     with django_assert_max_num_queries(3):
-        client.get("/ka/", {"q": "jobbvagen", "format": "json"})
+        listed = client.get("/ka/", {"q": "jobbvagen", "format": "json"}).json()
+    assert listed["count"] == 12
+    assert all(len(contract["offices"]) == 2 for contract in listed["contracts"])
     # The contract page adds the names the contract has had in AF's files.
     with django_assert_max_num_queries(5):
-        client.get(f"/ka/{first.ka_number}/")
+        page = client.get(f"/ka/{first.ka_number}/")
+    assert first.ka_number in main_text(page)
     with django_assert_max_num_queries(3):
-        client.get(f"/ka/{first.ka_number}/", **JSON)
+        data = client.get(f"/ka/{first.ka_number}/", **JSON).json()["contract"]
+    assert (data["ka_number"], len(data["grade_history"])) == (first.ka_number, 2)
     with django_assert_max_num_queries(3):
-        client.get("/ka/50000000/")
+        missing = client.get("/ka/50000000/")
+    assert missing.status_code == 404
 
 
 # Bad input
@@ -586,6 +594,7 @@ def test_lookup_answers_get_only(client):
 # Arbetsförmedlingen's real grade file, imported as published
 
 
+@pytest.mark.integration
 def test_contracts_imported_from_afs_grade_file_are_shown_as_in_the_file(
     client, django_assert_max_num_queries
 ):

@@ -174,30 +174,6 @@ def test_database_refuses_a_rejection_reason_on_a_review_that_is_not_rejected():
         Review.objects.bulk_create([Review(supplier=supplier, rating=3, rejection_reason="Nej")])
 
 
-@pytest.mark.parametrize(
-    ("rating_sum", "review_count", "prior", "result"),
-    [
-        (0, 0, 3.5, 3.5),
-        (50, 10, 3.0, 4.0),  # (10 × 3 + 50) / (10 + 10)
-        (5, 1, 4.0, 45 / 11),
-        (0, 0, None, None),
-        (12, 3, None, 4.0),
-    ],
-)
-def test_bayesian_average_pulls_few_reviews_towards_the_prior(
-    rating_sum, review_count, prior, result
-):
-    assert services.BAYESIAN_PRIOR_WEIGHT == 10
-    assert services.bayesian_average(rating_sum, review_count, prior) == pytest.approx(result)
-
-
-def test_global_mean_is_the_mean_over_all_approved_reviews():
-    assert services.global_rating_mean() is None
-    SupplierFactory(review_count=3, rating_sum=15, rating_5_count=3)
-    SupplierFactory(review_count=1, rating_sum=1, rating_1_count=1)
-    assert services.global_rating_mean() == 4.0
-
-
 def test_recompute_finds_and_fixes_a_deliberately_corrupted_summary(moderator):
     good, corrupted = SupplierFactory.create_batch(2)
     services.approve(

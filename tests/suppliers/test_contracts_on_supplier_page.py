@@ -156,9 +156,15 @@ def test_supplier_page_makes_the_same_queries_however_much_it_shows(
     # Supplier, languages, industries, contracts, offices, grades, results follow-up, the
     # municipality, reviews (base.html's question about example data is answered by then).
     client.get("/")
-    for supplier in (small, large):
+    for supplier, contracts, offices in [(small, 1, 1), (large, 4, 32)]:
         with django_assert_num_queries(9):
-            client.get(supplier.get_absolute_url(), {"kommun": UPPSALA})
+            response = client.get(supplier.get_absolute_url(), {"kommun": UPPSALA})
+        assert response.status_code == 200
+        assert supplier.name in response.text
+        shown = supplier.contracts.values_list("ka_number", flat=True)
+        assert len(shown) == contracts
+        assert all(ka_number in response.text for ka_number in shown)
+        assert response.context["office_count"] == offices
 
 
 def test_offices_and_contracts_af_no_longer_lists_are_not_offered_on_the_supplier_page(client):

@@ -93,7 +93,7 @@ def test_rate_limit_answers_429_and_keeps_the_text(client, office):
         assert client.post(url(office), {"what_is_wrong": f"Fel {n}"}).status_code == 302
     response = client.post(url(office), {"what_is_wrong": "En till"})
     assert response.status_code == 429
-    assert "Du har skickat många rapporter på kort tid" in response.content.decode()
+    assert "Du har skickat många gånger på kort tid" in response.content.decode()
     assert "En till" in response.content.decode()
     assert ErrorReport.objects.count() == 3
 

@@ -1,3 +1,6 @@
+"""The supplier search /leverantorer/: each public parameter, its bad values, ordering,
+pagination, htmx and the query budget (long because the search has that many parameters)."""
+
 import re
 
 import pytest

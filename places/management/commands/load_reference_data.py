@@ -2,8 +2,6 @@ from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from krom.reference_data import load_reference_data
-
 
 class Command(BaseCommand):
     help = (
@@ -13,7 +11,12 @@ class Command(BaseCommand):
     )
 
     def handle(self, **options):
+        # Each app with reference data says so with a load_reference_data() method on its
+        # AppConfig (places first, as INSTALLED_APPS lists it): places need not know the
+        # apps above it.
         with transaction.atomic():
-            load_reference_data(apps.get_model)
+            for config in apps.get_app_configs():
+                if hasattr(config, "load_reference_data"):
+                    config.load_reference_data()
         if options["verbosity"]:
             self.stdout.write("Referensdata inlästa.")

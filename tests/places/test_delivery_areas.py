@@ -2,12 +2,11 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from django.apps import apps
 from django.db.models import Count
 
-from krom import reference_data
-from krom.reference_data import load_delivery_areas
-from offices.models import AfRegion, DeliveryArea, Municipality
+from places import reference_data
+from places.models import AfRegion, DeliveryArea, Municipality
+from places.reference_data import load_delivery_areas
 
 pytestmark = pytest.mark.django_db
 
@@ -53,7 +52,7 @@ def test_known_municipalities_lie_in_their_area(municipality, area):
 
 def test_loading_again_changes_nothing():
     before = dict(Municipality.objects.values_list("code", "delivery_area__code"))
-    load_delivery_areas(apps.get_model)
+    load_delivery_areas()
     assert dict(Municipality.objects.values_list("code", "delivery_area__code")) == before
 
 
@@ -62,7 +61,7 @@ def test_a_municipality_in_two_areas_is_refused(monkeypatch):
     rows[1]["municipality_codes"] += " 0180"
     monkeypatch.setattr(reference_data, "read_rows", lambda filename: rows)
     with pytest.raises(ValueError, match="0180"):
-        load_delivery_areas(apps.get_model)
+        load_delivery_areas()
 
 
 def test_a_municipality_in_no_area_is_refused(monkeypatch):
@@ -71,12 +70,12 @@ def test_a_municipality_in_no_area_is_refused(monkeypatch):
     ]
     monkeypatch.setattr(reference_data, "read_rows", lambda filename: rows)
     with pytest.raises(ValueError, match="0980"):
-        load_delivery_areas(apps.get_model)
+        load_delivery_areas()
 
 
 def test_admin_area_page_lists_its_municipalities(admin_client):
     area = DeliveryArea.objects.get(code="stockholm-nord")
-    response = admin_client.get(f"/admin/offices/deliveryarea/{area.pk}/change/")
+    response = admin_client.get(f"/admin/places/deliveryarea/{area.pk}/change/")
     assert response.status_code == 200
     for name in ["Järfälla", "Täby", "Upplands-Bro", "Sundbyberg", "Solna"]:
         assert name in response.text

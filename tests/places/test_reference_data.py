@@ -1,6 +1,6 @@
 import pytest
 
-from offices.models import County, Municipality
+from places.models import County, Municipality
 
 pytestmark = pytest.mark.django_db
 

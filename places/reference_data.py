@@ -1,9 +1,14 @@
-"""Reference data (counties, municipalities, delivery areas with their AF regions, languages,
-occupation fields) shipped as CSV files in fixtures/reference/ and loaded by
-`manage.py load_reference_data`, which is idempotent."""
+"""Reference data shipped as CSV files in fixtures/reference/ and loaded by
+`manage.py load_reference_data`, which is idempotent: rows are matched on their codes.
+
+This module loads the places (counties, municipalities, delivery areas with their AF
+regions) and offers read_rows() and upsert() to the apps above that have reference data of
+their own (suppliers: languages and occupation fields)."""
 
 import csv
 from pathlib import Path
+
+from places.models import County, DeliveryArea, Municipality
 
 REFERENCE_DIR = Path(__file__).resolve().parent.parent / "fixtures" / "reference"
 
@@ -11,6 +16,10 @@ REFERENCE_DIR = Path(__file__).resolve().parent.parent / "fixtures" / "reference
 def read_rows(filename):
     with open(REFERENCE_DIR / filename, encoding="utf-8", newline="") as file:
         return list(csv.DictReader(file))
+
+
+def column(name):
+    return lambda row: row[name]
 
 
 def upsert(model, rows, key, fields):
@@ -32,17 +41,14 @@ def upsert(model, rows, key, fields):
     return {getattr(obj, key): obj for obj in model.objects.all()}
 
 
-def load_counties_and_municipalities(get_model):
-    """get_model: a migration's apps.get_model, or django.apps.apps.get_model."""
-    counties = upsert(
-        get_model("offices", "County"), read_rows("counties.csv"), "code", {"name": _column("name")}
-    )
+def load_counties_and_municipalities():
+    counties = upsert(County, read_rows("counties.csv"), "code", {"name": column("name")})
     upsert(
-        get_model("offices", "Municipality"),
+        Municipality,
         read_rows("municipalities.csv"),
         "code",
         {
-            "name": _column("name"),
+            "name": column("name"),
             "county": lambda row: counties[row["county_code"]],
             "latitude": lambda row: float(row["latitude"]),
             "longitude": lambda row: float(row["longitude"]),
@@ -50,17 +56,12 @@ def load_counties_and_municipalities(get_model):
     )
 
 
-def load_delivery_areas(get_model):
+def load_delivery_areas():
     """Create the delivery areas and put each municipality in its area.
 
     Raises ValueError unless the CSV puts every municipality in exactly one area."""
     rows = read_rows("delivery_areas.csv")
-    areas = upsert(
-        get_model("offices", "DeliveryArea"),
-        rows,
-        "code",
-        {"name": _column("name"), "region": _column("region")},
-    )
+    areas = upsert(DeliveryArea, rows, "code", {"name": column("name"), "region": column("region")})
     area_of = {}
     for row in rows:
         for code in row["municipality_codes"].split():
@@ -69,7 +70,6 @@ def load_delivery_areas(get_model):
                     f"Municipality {code} is in both {area_of[code]} and {row['code']}."
                 )
             area_of[code] = row["code"]
-    Municipality = get_model("offices", "Municipality")
     municipalities = list(Municipality.objects.all())
     unplaced = {m.code for m in municipalities} ^ set(area_of)
     if unplaced:
@@ -83,26 +83,6 @@ def load_delivery_areas(get_model):
     Municipality.objects.bulk_update(moved, ["delivery_area"], batch_size=500)
 
 
-def load_languages_and_industries(get_model):
-    upsert(
-        get_model("suppliers", "Language"),
-        read_rows("languages.csv"),
-        "code",
-        {field: _column(field) for field in ("name_sv", "name_en", "native_name")},
-    )
-    upsert(
-        get_model("suppliers", "Industry"),
-        read_rows("industries.csv"),
-        "slug",
-        {field: _column(field) for field in ("name_sv", "name_en")},
-    )
-
-
-def load_reference_data(get_model):
-    load_counties_and_municipalities(get_model)
-    load_delivery_areas(get_model)
-    load_languages_and_industries(get_model)
-
-
-def _column(name):
-    return lambda row: row[name]
+def load_places():
+    load_counties_and_municipalities()
+    load_delivery_areas()

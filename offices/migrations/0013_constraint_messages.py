@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('offices', '0011_history'),
+        ('offices', '0012_history'),
         ('suppliers', '0008_history'),
     ]
 
