@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from krom import abuse
 from offices.models import Office
 from offices.views import wants_json
 from suppliers.models import Supplier
@@ -73,6 +74,7 @@ def design(request):
         "ratings": [(None, 0), (1.4, 3), (3.5, 12), (5, 1)],
         "form": form,
         "languages": ["svenska", "arabiska", "somaliska"],
+        "rate_limit": {"per_browser": abuse.PER_BROWSER, "per_network": abuse.PER_NETWORK},
     }
     return TemplateResponse(request, "pages/design.html", context)
 
