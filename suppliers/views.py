@@ -12,6 +12,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from krom import abuse
 from krom.htmx import render_page_or_partial
+from krom.query import tidy_url
 from offices.comparison import Comparison
 from offices.fields import normalize_ka_number
 from offices.models import Municipality, Office
@@ -61,6 +62,8 @@ def search(request):
         "ignored": ignored,
     }
     response = render_page_or_partial(request, "suppliers/search.html", "htmx_update", context)
+    if request.htmx:
+        response["HX-Push-Url"] = tidy_url(request)
     if new_seed:
         response.set_cookie(
             NEUTRAL_SEED_COOKIE,

@@ -69,8 +69,8 @@ def test_card_shows_offices_in_the_municipality_and_distance_to_the_nearest(clie
         response.text
     )
     response = client.get(URL, {"kommun": UPPSALA})
-    assert "0 kontor i Uppsala" in response.text
-    assert re.search(r"närmaste (3\d|4\d) km bort", response.text)
+    assert "0 kontor" not in response.text
+    assert re.search(r"Inget kontor i Uppsala, närmaste (3\d|4\d) km bort", response.text)
 
 
 def test_language_filter_keeps_suppliers_with_any_chosen_language(client):
@@ -358,3 +358,11 @@ def test_the_two_minimum_grade_filters_say_out_of_how_many(client):
     assert ">minst 3 av 5</option>" in html
     assert ">minst 3 av 4</option>" in html
     assert "och högre" not in html
+
+
+def test_an_htmx_search_pushes_its_address_without_empty_parameters(htmx_client):
+    supplier_with_office_in(UPPSALA)
+    form = {"kommun": UPPSALA, "avstand": "", "omrade": "", "betyg": "", "q": "", "sortering": ""}
+    response = htmx_client.get(URL, {**form, "sprak": ["ar", ""]})
+    assert response["HX-Push-Url"] == f"{URL}?kommun={UPPSALA}&sprak=ar"
+    assert htmx_client.get(URL, {"q": "", "betyg": ""})["HX-Push-Url"] == URL
