@@ -1,6 +1,6 @@
-from django.db.models import prefetch_related_objects
 from functools import wraps
 
+from django.db.models import prefetch_related_objects
 from django.http import HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
