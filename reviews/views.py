@@ -42,6 +42,7 @@ def create(request, slug):
                 participation_month=form.cleaned_data["participation_ended"],
                 comment=form.cleaned_data["comment"],
                 client_hash=client,
+                personal_data=form.personal_data,
             )
         except ValidationError as error:
             form.add_error(None, error)
