@@ -228,7 +228,7 @@ def test_htmx_request_gets_only_the_results_and_the_count(htmx_client, client):
     htmx_client.cookies[NEUTRAL_SEED_COOKIE] = "12345"
     partial = htmx_client.get(URL, {"sprak": "ar"})
     assert "<html" not in partial.text
-    assert 'hx-swap-oob="innerHTML"' in partial.text
+    assert 'data-hx-swap-oob="innerHTML"' in partial.text
     assert "Arabiska AB" in partial.text and "Finska AB" not in partial.text
     assert "Vary" in partial and "HX-Request" in partial["Vary"]
 
@@ -241,7 +241,7 @@ def test_htmx_results_are_the_same_markup_as_the_full_page(client):
     full = client.get(URL, params).text
     partial = client.get(URL, params, HTTP_HX_REQUEST="true").text
     results = partial[partial.index('<div id="results"') :].strip()
-    count = re.search(r'hx-swap-oob="innerHTML">(.*?)</h2>', partial, re.S).group(1)
+    count = re.search(r'data-hx-swap-oob="innerHTML">(.*?)</h2>', partial, re.S).group(1)
     assert results in full
     assert re.search(r'aria-live="polite">' + re.escape(count) + "</h2>", full)
 
@@ -250,7 +250,7 @@ def test_without_javascript_the_form_is_a_plain_get_form(client):
     supplier_with_office_in(UPPSALA)
     text = client.get(URL).text
     assert re.search(r'<form[^>]*method="get"[^>]*action="/leverantorer/"', text)
-    assert 'hx-push-url="true"' in text and 'hx-target="#results"' in text
+    assert 'data-hx-push-url="true"' in text and 'data-hx-target="#results"' in text
     for label in [
         "Kommun eller ort",
         "Leveransområde",
