@@ -243,7 +243,10 @@ def test_htmx_results_are_the_same_markup_as_the_full_page(client):
     results = partial[partial.index('<div id="results"') :].strip()
     count = re.search(r'data-hx-swap-oob="innerHTML">(.*?)</h2>', partial, re.S).group(1)
     assert results in full
-    assert re.search(r'aria-live="polite">' + re.escape(count) + "</h2>", full)
+    assert re.search(r'class="result-count">' + re.escape(count) + "</h2>", full)
+    # The count beside the filters is the live one: announced after each change.
+    assert re.search(r'role="status">' + re.escape(count) + "</p>", full)
+    assert re.search(r'id="filter-count" data-hx-swap-oob="innerHTML">' + re.escape(count), partial)
 
 
 def test_without_javascript_the_form_is_a_plain_get_form(client):
