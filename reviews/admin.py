@@ -28,7 +28,10 @@ class RejectForm(forms.Form):
         label=_("Skäl till avslag"),
         max_length=Review._meta.get_field("rejection_reason").max_length,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Sparas på varje avslaget omdöme. Visas inte för besökare."),
+        help_text=_(
+            "Sparas på varje avslaget omdöme. Visas inte för besökare. Skriv ett eget skäl, "
+            "eller välj ett färdigt nedanför."
+        ),
     )
 
 
@@ -115,6 +118,8 @@ def reject_selected(modeladmin, request, queryset):
         "form": form,
         "reviews": queryset.select_related("supplier", "office"),
         "action_checkbox_name": ACTION_CHECKBOX_NAME,
+        "ready_reasons": READY_REASONS.items(),
+        "media": modeladmin.media,
     }
     return TemplateResponse(request, "reviews/admin/reject.html", context)
 

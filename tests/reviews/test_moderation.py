@@ -174,3 +174,24 @@ def test_a_future_participation_month_is_refused_in_the_admin(admin_client):
     assert "Månaden kan inte ligga i framtiden." in response.text
     review.refresh_from_db()
     assert review.participation_month == date(2025, 3, 1)
+
+
+def test_bulk_rejection_shows_each_whole_comment_and_offers_ready_reasons(admin_client):
+    review = ReviewFactory(pending=True, comment=LONG_COMMENT)
+    page = admin_client.post(
+        CHANGELIST, {"action": "reject_selected", "_selected_action": [review.pk]}
+    ).text
+    assert "Sista meningen syns också." in page
+    assert 'value="Kränkande eller stötande."' in page
+    admin_client.post(
+        CHANGELIST,
+        {
+            "action": "reject_selected",
+            "_selected_action": [review.pk],
+            "apply": "1",
+            "reason": ["", "Kränkande eller stötande."],
+        },
+    )
+    review.refresh_from_db()
+    assert review.status == Review.Status.REJECTED
+    assert review.rejection_reason == "Kränkande eller stötande."
