@@ -124,6 +124,21 @@ def reject_selected(modeladmin, request, queryset):
     return TemplateResponse(request, "reviews/admin/reject.html", context)
 
 
+class PersonalDataFilter(admin.SimpleListFilter):
+    title = _("personuppgifter")
+    parameter_name = "personuppgifter"
+
+    def lookups(self, request, model_admin):
+        return [("ja", _("Kan innehålla personuppgifter")), ("nej", _("Inga funna"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "ja":
+            return queryset.exclude(personal_data="")
+        if self.value() == "nej":
+            return queryset.filter(personal_data="")
+        return queryset
+
+
 @admin.register(Review)
 class ReviewAdmin(admin.ModelAdmin):
     """The moderation queue: pending reviews first, oldest first.
@@ -145,8 +160,8 @@ class ReviewAdmin(admin.ModelAdmin):
         "created_at",
     ]
     list_display_links = ["status", "created_at"]
-    list_filter = ["status", "rating", "personal_data"]
-    list_select_related = ["supplier", "office__contract", "moderated_by"]
+    list_filter = ["status", PersonalDataFilter, "rating"]
+    list_select_related = ["supplier"]
     search_fields = ["supplier__name", "office__contract__ka_number", "comment"]
     autocomplete_fields = ["supplier", "office"]
     actions = [approve_selected, reject_selected]
