@@ -9,6 +9,11 @@ BIN := $(VENV)/bin
 DEV_ENV := DJANGO_DEBUG=1 DJANGO_SECURE_SSL_REDIRECT=0
 DEMO_SUPPLIERS ?= 60
 DEMO_SEED ?= 1
+PORT ?= 8000
+# pip's own lines, shortened to one line per package as it is fetched; everything pip said
+# is kept in .venv/pip.log and shown in full if the install fails.
+PIP_PROGRESS = 2>&1 | tee $(VENV)/pip.log | sed -un 's/^Collecting \([^ ;<>=!~]*\).*/    \1/p' \
+	|| { cat $(VENV)/pip.log; exit 1; }
 
 .PHONY: install install-test run test test-fast lint lock migrate seed clean messages
 
@@ -22,35 +27,41 @@ $(BIN)/python:
 		else \
 			echo "Python's venv module is missing: run 'sudo apt-get install python3-venv'."; exit 1; \
 		fi; }
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	@echo "==> Updating pip in $(VENV) …"
+	@$(BIN)/python -m pip install --quiet --upgrade pip
 
 # requirements.lock pins the versions the tests passed with; pip takes it as constraints.
 $(VENV)/.installed: pyproject.toml requirements.lock | $(BIN)/python
-	$(BIN)/pip install --quiet -c requirements.lock -e .
-	touch $@
+	@echo "==> Installing Matchningskollen's packages into $(VENV) (a minute or two the first time) …"
+	@set -o pipefail; $(BIN)/pip install -c requirements.lock -e . $(PIP_PROGRESS)
+	@echo "==> Installed."
+	@touch $@
 
 $(VENV)/.installed-test: pyproject.toml requirements.lock $(VENV)/.installed
-	$(BIN)/pip install --quiet -c requirements.lock -e ".[test]"
-	touch $@
+	@echo "==> Installing the test tools into $(VENV) …"
+	@set -o pipefail; $(BIN)/pip install -c requirements.lock -e ".[test]" $(PIP_PROGRESS)
+	@touch $@
 
 install: $(VENV)/.installed
 
 install-test: $(VENV)/.installed-test
 
 migrate: install
+	@echo "==> Setting up the database and loading the reference data …"
 	$(DEV_ENV) $(BIN)/python manage.py migrate --no-input
 	$(DEV_ENV) $(BIN)/python manage.py load_reference_data
 
 seed: migrate
+	@echo "==> Creating $(DEMO_SUPPLIERS) example suppliers …"
 	$(DEV_ENV) $(BIN)/python manage.py seed_demo --suppliers $(DEMO_SUPPLIERS) --seed $(DEMO_SEED)
 
 run: seed
 	@echo
-	@echo "  Matchningskollen: http://127.0.0.1:8000/"
-	@echo "  Admin: http://127.0.0.1:8000/admin/ — create a user first with:"
+	@echo "  Matchningskollen: http://127.0.0.1:$(PORT)/"
+	@echo "  Admin: http://127.0.0.1:$(PORT)/admin/ — create a user first with:"
 	@echo "    DJANGO_DEBUG=1 $(BIN)/python manage.py createsuperuser"
 	@echo
-	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
+	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 lint: install-test
 	$(BIN)/ruff check .

@@ -20,11 +20,14 @@ def language_links(request):
     links = []
     for code, name in settings.LANGUAGES:
         prefix = "" if code == settings.LANGUAGE_CODE else f"/{code}"
+        url = f"{prefix}{path}" + (f"?{query}" if query else "")
         links.append(
             {
                 "code": code,
                 "name": name,
-                "url": f"{prefix}{path}" + (f"?{query}" if query else ""),
+                "url": url,
+                # hreflang alternates must be absolute for search engines.
+                "absolute_url": request.build_absolute_uri(url),
                 "bidi": code in settings.LANGUAGES_BIDI,
             }
         )

@@ -12,6 +12,7 @@ from django.template.defaultfilters import floatformat
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from krom.query import without_empty_values
 from offices.models import URL_KEY, Office
 
 PARAMETER = "kontor"
@@ -92,10 +93,9 @@ class Comparison:
         return notes
 
     def with_keys(self, keys, drop=("sida",)):
-        """The current query string, with these offices compared and `drop` left out."""
-        query = self.query.copy()
-        for name in drop:
-            query.pop(name, None)
+        """The current query string, with these offices compared and `drop` and empty
+        values left out."""
+        query = without_empty_values(self.query, drop=drop)
         query.setlist(PARAMETER, [str(key) for key in keys])
         encoded = query.urlencode()
         return f"?{encoded}" if encoded else "?"
@@ -121,11 +121,10 @@ class Comparison:
         self.office_keys = [OfficeKey.parse(office.url_key) for office in offices]
 
     def comparison_query(self):
-        """For /jamfor/: the offices, and the municipality to measure distance from."""
-        query = self.query.copy()
-        for name in list(query):
-            if name not in (PARAMETER, "kommun"):
-                query.pop(name)
+        """For /jamfor/ and the supplier page: the offices and the rest of the search (place,
+        distance, languages, remote, sort …), so that the way back to the search keeps every
+        choice. The page number and empty values are left out."""
+        query = without_empty_values(self.query, drop=("sida",))
         query.setlist(PARAMETER, [str(key) for key in self.office_keys])
         encoded = query.urlencode()
         return f"?{encoded}" if encoded else ""

@@ -1,9 +1,12 @@
+from functools import wraps
+
 from django.db.models import prefetch_related_objects
-from django.http import JsonResponse
+from django.http import HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
@@ -23,6 +26,26 @@ def wants_json(request):
     if request.GET.get("format") == "json":
         return True
     return request.get_preferred_type(["text/html", "application/json"]) == "application/json"
+
+
+def lookup_method(view):
+    """GET and HEAD only, for the caseworker lookup: any other method is a 405, in JSON for
+    a caller that asked for JSON. The lookup changes nothing and takes no form, so a POST
+    is answered by its method, not by a CSRF 403 page."""
+
+    @csrf_exempt
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if request.method in ("GET", "HEAD"):
+            return view(request, *args, **kwargs)
+        if wants_json(request):
+            message = _("Den här adressen svarar bara på GET.")
+            response = JsonResponse({"error": message}, status=405, json_dumps_params=JSON_PARAMS)
+            response["Allow"] = "GET, HEAD"
+            return response
+        return HttpResponseNotAllowed(["GET", "HEAD"])
+
+    return wrapped
 
 
 def contract_url(contract, office=None):
@@ -123,7 +146,7 @@ def contract_with_number(ka_number):
     return contracts.get(pk=office.contract_id), office
 
 
-@require_safe
+@lookup_method
 @vary_on_headers("Accept")
 def ka_lookup(request):
     form = KALookupForm(request.GET)
@@ -176,7 +199,7 @@ def ka_lookup(request):
     return TemplateResponse(request, "offices/ka_lookup.html", context)
 
 
-@require_safe
+@lookup_method
 @vary_on_headers("Accept")
 def ka_detail(request, ka_number):
     as_json = wants_json(request)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from offices.models import Office
 from reviews.models import Review
+from reviews.personal_data import describe, personal_data_kinds
 
 FIRST_YEAR = 2019  # Rusta och matcha (then "KROM") started in 2019.
 COMMENT_MAX_LENGTH = Review._meta.get_field("comment").max_length
@@ -84,6 +85,14 @@ class ReviewForm(forms.Form):
             "du eller någon annan är."
         ),
     )
+    # Shown only after a warning that the comment seems to hold personal data.
+    confirm_personal_data = forms.BooleanField(
+        label=_(
+            "Skicka kommentaren ändå. Jag vet att en moderator läser den och tar bort "
+            "personuppgifter innan den visas."
+        ),
+        required=False,
+    )
     confirm_participation = forms.BooleanField(
         error_messages={
             "required": _("Kryssa i att du har deltagit i Rusta och matcha hos leverantören.")
@@ -99,6 +108,7 @@ class ReviewForm(forms.Form):
     def __init__(self, *args, supplier, **kwargs):
         super().__init__(*args, **kwargs)
         self.supplier = supplier
+        self.personal_data = []
         self.fields["office"].queryset = (
             Office.objects.active().filter(supplier=supplier).order_by("name")
         )
@@ -141,7 +151,26 @@ class ReviewForm(forms.Form):
                 )
             else:
                 cleaned_data["participation_ended"] = ended
+        self.personal_data = personal_data_kinds(cleaned_data.get("comment", ""))
+        if self.personal_data and not cleaned_data.get("confirm_personal_data"):
+            self.add_error(
+                "comment",
+                forms.ValidationError(
+                    _(
+                        "Det ser ut som att kommentaren innehåller %(kinds)s. Ta bort det, "
+                        "så att ingen kan känna igen dig eller någon annan. Vill du skicka "
+                        "ändå? Kryssa då i rutan under kommentaren."
+                    ),
+                    code="personal_data",
+                    params={"kinds": describe(self.personal_data)},
+                ),
+            )
         return cleaned_data
+
+    @property
+    def asks_about_personal_data(self):
+        """Whether to show the box that sends a comment with personal data anyway."""
+        return bool(self.personal_data) or bool(self.data.get("confirm_personal_data"))
 
     @property
     def is_spam(self):

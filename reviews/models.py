@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from reviews.personal_data import KINDS, describe
+
 
 def validate_first_of_month(value):
     """A participation month is stored as the first day of that month.
@@ -17,6 +19,10 @@ def validate_first_of_month(value):
     """
     if value is not None and value.day != 1:
         raise ValidationError(_("Ange månaden som den första dagen i månaden."), code="not_first")
+
+
+# What a moderator's redaction leaves in the comment, where the removed words were.
+REDACTION_MARK = "[borttaget av moderator]"
 
 
 def comment_fingerprint(comment):
@@ -75,6 +81,25 @@ class Review(models.Model):
         verbose_name=_("granskat av"),
     )
     moderated_at = models.DateTimeField(_("granskat"), null=True, blank=True)
+    # A moderator never rewrites a participant's words: a redaction replaces passages
+    # with REDACTION_MARK, shown as such, and the words as written are kept here.
+    original_comment = models.TextField(
+        _("kommentaren som deltagaren skrev den"), blank=True, editable=False
+    )
+    redacted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("redigerat av"),
+    )
+    redacted_at = models.DateTimeField(_("redigerat"), null=True, blank=True, editable=False)
+    # The kinds of personal data the text seemed to hold when it was sent (keys of
+    # reviews.personal_data.KINDS, comma-separated); the writer was warned and sent it anyway.
+    personal_data = models.CharField(
+        _("kan innehålla personuppgifter"), max_length=100, blank=True, editable=False
+    )
     rejection_reason = models.TextField(_("skäl till avslag"), max_length=500, blank=True)
     # Abuse control: a salted hash of the writer's network address, erased after
     # 30 days by `manage.py purge_review_client_hashes`. Never the address itself.
@@ -113,6 +138,13 @@ class Review(models.Model):
                 name="review_rejection_reason_only_when_rejected",
                 violation_error_message=_("Bara ett avslaget omdöme har ett skäl till avslag."),
             ),
+            models.CheckConstraint(
+                condition=Q(original_comment="") | Q(redacted_at__isnull=False),
+                name="review_redaction_recorded",
+                violation_error_message=_(
+                    "Ett borttaget stycke ska ha tid och moderator, så att det syns vem som ändrade."
+                ),
+            ),
         ]
         indexes = [
             models.Index(fields=["supplier", "status"], name="review_supplier_status"),
@@ -122,6 +154,22 @@ class Review(models.Model):
     def __str__(self):
         return f"{self.rating}/5 – {self.supplier}"
 
+    @property
+    def is_redacted(self):
+        return self.redacted_at is not None
+
+    def personal_data_kinds(self):
+        return [kind for kind in self.personal_data.split(",") if kind in KINDS]
+
+    def personal_data_description(self):
+        """The kinds of personal data flagged, in words ("telefonnummer och e-postadress")."""
+        return describe(self.personal_data_kinds())
+
     def clean(self):
+        this_month = timezone.localdate().replace(day=1)
+        if self.participation_month and self.participation_month > this_month:
+            raise ValidationError(
+                {"participation_month": _("Månaden kan inte ligga i framtiden.")}, code="future"
+            )
         if self.office_id and self.supplier_id and self.office.supplier_id != self.supplier_id:
             raise ValidationError({"office": _("Kontoret hör till en annan leverantör.")})

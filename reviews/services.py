@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from krom.history import Author
-from reviews.models import Review, comment_fingerprint
+from reviews.models import REDACTION_MARK, Review, comment_fingerprint
 from suppliers.models import Supplier
 
 RATING_SUMMARY_FIELDS = [
@@ -169,8 +169,42 @@ def delete_reviews(reviews):
 
 
 @transaction.atomic
-def submit(*, supplier, rating, office, participation_month, comment, client_hash):
-    """Store a participant's review as pending.
+def redact(review, passages, *, by):
+    """Replace each passage of the comment with REDACTION_MARK, visibly; the comment as
+    the participant wrote it is kept (original_comment, the first time). The rest of the
+    participant's words stay exactly as written.
+
+    Raises ValidationError when a passage is not in the comment."""
+    passages = [passage.strip() for passage in passages if passage.strip()]
+    if not passages:
+        raise ValidationError(_("Skriv vad som ska tas bort."), code="empty")
+    review = Review.objects.select_for_update().get(pk=review.pk)
+    comment = review.comment
+    for passage in passages:
+        if passage not in comment:
+            raise ValidationError(
+                _("”%(passage)s” finns inte i kommentaren. Kopiera texten exakt."),
+                code="not_found",
+                params={"passage": passage[:80]},
+            )
+        comment = comment.replace(passage, REDACTION_MARK)
+    if not review.original_comment:
+        review.original_comment = review.comment
+    review.comment = comment
+    review.redacted_by = by
+    review.redacted_at = timezone.now()
+    review.save(
+        update_fields=["comment", "original_comment", "redacted_by", "redacted_at", "updated_at"]
+    )
+    return review
+
+
+@transaction.atomic
+def submit(
+    *, supplier, rating, office, participation_month, comment, client_hash, personal_data=()
+):
+    """Store a participant's review as pending, flagged for the moderator with the kinds
+    of personal data (reviews.personal_data) the writer was warned about and sent anyway.
 
     Refuses (ValidationError, code "duplicate") the same text for the same supplier
     within DUPLICATE_WINDOW. The supplier's row is locked so that a double-clicked
@@ -201,6 +235,7 @@ def submit(*, supplier, rating, office, participation_month, comment, client_has
         comment=comment,
         comment_fingerprint=fingerprint,
         client_hash=client_hash,
+        personal_data=",".join(personal_data),
         status=Review.Status.PENDING,
     )
 

@@ -41,6 +41,7 @@ def create(request, slug):
                         participation_month=form.cleaned_data["participation_ended"],
                         comment=form.cleaned_data["comment"],
                         client_hash=client.network,
+                        personal_data=form.personal_data,
                     )
         except abuse.RateLimited as refused:
             return abuse.rate_limited_response(

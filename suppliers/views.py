@@ -73,6 +73,10 @@ def search(request):
         "link_query": link_query,
     }
     response = render_page_or_partial(request, "suppliers/search.html", "htmx_update", context)
+    if request.htmx:
+        # The address bar shows the validated filters, without the empty values a form sends.
+        encoded = request.link_query.urlencode()
+        response["HX-Push-Url"] = f"{request.path}?{encoded}" if encoded else request.path
     if new_seed:
         response.set_cookie(
             NEUTRAL_SEED_COOKIE,

@@ -54,24 +54,17 @@
     });
   }
 
-  // The search filters: behind a "Filtrera" button on narrow screens, always open on wide ones.
-  function enhanceFilters(toggle) {
-    var panel = document.getElementById(toggle.getAttribute("aria-controls"));
-    var narrow = window.matchMedia("(max-width: 59.99rem)");
-    function setOpen(open) {
-      toggle.setAttribute("aria-expanded", String(open));
-      panel.hidden = !open;
-    }
-    function layout() {
-      toggle.hidden = !narrow.matches;
-      setOpen(!narrow.matches);
-    }
-    toggle.addEventListener("click", function () {
-      setOpen(toggle.getAttribute("aria-expanded") !== "true");
-    });
-    narrow.addEventListener("change", layout);
-    layout();
-  }
+  // On a phone the results lie below the open filters: "Visa leverantörer" folds them and
+  // takes you to the count. (The panel itself folds and opens without this file.)
+  document.addEventListener("submit", function (event) {
+    var panel = event.target.closest("[data-filters-panel]");
+    if (!panel || !window.matchMedia("(max-width: 59.99rem)").matches) return;
+    panel.open = false;
+    var count = document.getElementById("result-count");
+    if (!count) return;
+    count.setAttribute("tabindex", "-1");
+    count.focus();
+  });
 
   // Filters change the address without a page load: the language links follow it.
   document.addEventListener("htmx:pushedIntoHistory", function () {
@@ -104,7 +97,6 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll(".choice").forEach(function (choice) { enhanceChoice(choice); });
-    document.querySelectorAll("[data-filters-toggle]").forEach(enhanceFilters);
     document.querySelectorAll("[data-counter-for]").forEach(enhanceCounter);
     // Every form: a page that comes back with errors starts at the error summary, so a
     // screen reader hears what to correct, and its links lead to each field.

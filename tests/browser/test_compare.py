@@ -38,11 +38,16 @@ def test_compare_two_offices_from_the_search_and_a_fourth_is_refused(live_server
     page.get_by_role("link", name="Jämför – Beta Uppsala").click()
     page.get_by_role("link", name="Visa jämförelsen").click()
     alfa, beta = offices[0].url_key, offices[1].url_key
-    expect(page).to_have_url(re.compile(rf"/jamfor/\?kommun=0380&kontor={alfa}&kontor={beta}$"))
+    expect(page).to_have_url(
+        re.compile(rf"/jamfor/\?kommun=0380&sortering=namn&kontor={alfa}&kontor={beta}$")
+    )
     expect(page.get_by_role("heading", level=1)).to_have_text("Jämför kontor")
     expect(page.get_by_role("rowheader", name=re.compile("Entré utan trappsteg"))).to_contain_text(
         "skiljer sig"
     )
+    page.get_by_role("link", name="Tillbaka till sökningen").click()
+    expect(page).to_have_url(re.compile(r"/leverantorer/\?kommun=0380&sortering=namn&kontor="))
+    expect(page.get_by_label("Sortera")).to_have_value("namn")
     page.goto(live_server.url + "/jamfor/?" + "&".join(f"kontor={o.url_key}" for o in offices))
     expect(page.get_by_role("alert")).to_contain_text("Du kan jämföra högst 3 kontor")
 

@@ -267,3 +267,33 @@ def test_comparing_adds_no_query_to_the_search_page(client):
             client.get("/leverantorer/", {"kommun": "0180", "kontor": compared})
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def test_the_way_back_from_the_comparison_keeps_every_search_choice(client, three_offices):
+    first, second, _ = three_offices
+    search = {
+        "kommun": "0380",
+        "avstand": "25",
+        "sprak": ["ar", "so"],
+        "distans": "on",
+        "sortering": "namn",
+        "betyg": "",
+        "sida": "2",
+        "kontor": [first.url_key, second.url_key],
+    }
+    text = client.get(URL, search).content.decode()
+    back = re.search(r'<a href="(/leverantorer/[^"]*)">Tillbaka till sökningen', text).group(1)
+    query = QueryDict(back.split("?", 1)[1].replace("&amp;", "&"))
+    assert query["kommun"] == "0380"
+    assert query["avstand"] == "25"
+    assert query.getlist("sprak") == ["ar", "so"]
+    assert query["distans"] == "on"
+    assert query["sortering"] == "namn"
+    assert query.getlist("kontor") == [first.url_key, second.url_key]
+    assert "betyg" not in query and "sida" not in query
+
+
+def test_compare_links_carry_no_empty_parameters(three_offices):
+    first, *_ = three_offices
+    comparison = Comparison(QueryDict("kommun=&sprak=&sprak=ar&avstand=&kontor="))
+    assert comparison.toggled(first.url_key) == f"?sprak=ar&kontor={first.url_key}"

@@ -591,6 +591,19 @@ def test_lookup_answers_get_only(client):
     assert client.post("/ka/", {"q": "10072909"}).status_code == 405
 
 
+@pytest.mark.parametrize("url", ["/ka/?format=json", "/ka/10072909/?format=json"])
+def test_a_post_asking_for_json_gets_a_json_405_not_a_csrf_page(url):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(url, {"q": "10072909"})
+    assert response.status_code == 405
+    assert response["Content-Type"] == "application/json"
+    assert response["Allow"] == "GET, HEAD"
+    assert "GET" in response.json()["error"]
+    assert client.put("/ka/", **JSON).json()["error"]
+
+
 # Arbetsförmedlingen's real grade file, imported as published
 
 

@@ -20,6 +20,11 @@ def list_url(supplier, **params):
     return url + ("?" + "&".join(f"{k}={v}" for k, v in params.items()) if params else "")
 
 
+def star_fill(text):
+    """How far the participants' stars are filled, out of 100, for each star display."""
+    return re.findall(r'class="participant-stars__filled" width="(\d+)"', text)
+
+
 def without_tags(text):
     return re.sub(r"<[^>]+>", "", text)
 
@@ -54,7 +59,7 @@ def test_review_shows_rating_office_participation_month_and_comment(client):
     response = client.get(list_url(review.supplier))
     text = response.text
     assert "Betyg 3 av 5" in text
-    assert "★★★☆☆" in without_tags(text)
+    assert star_fill(text) == ["60"]
     assert '<dd><bdi lang="sv" dir="auto">Kontor Centrum</bdi></dd>' in text
     assert "<dd>mars 2026</dd>" in text
     assert "<p>Rad ett<br>Rad två</p>" in text
@@ -122,7 +127,7 @@ def test_summary_shows_average_with_stars_count_and_distribution():
     text = render_to_string("reviews/_summary.html", {"supplier": supplier})
     assert "4,0 av 5" in text
     assert "4 omdömen" in text
-    assert "★★★★☆" in without_tags(text)
+    assert star_fill(text) == ["80"]
     rows = re.findall(
         r'<th scope="row">(\d) stjärn[ao]r?</th>.*?__fill" width="(\d+)".*?count">(\d+)</td>',
         text,
@@ -149,13 +154,39 @@ def test_summary_uses_singular_for_one_review():
     assert re.search(r"\b1 omdöme\b", text)
 
 
-def test_short_rating_for_search_cards_shows_average_and_count():
-    supplier = SupplierFactory(review_count=12, rating_sum=43, rating_4_count=12)
-    text = render_to_string("reviews/_rating_short.html", {"supplier": supplier})
-    assert "3,6 av 5 (12 omdömen)" in text
+def test_star_display_shows_average_and_count():
+    text = render_to_string("components/stars.html", {"average": 43 / 12, "count": 12})
+    assert re.search(r"3,6 av 5</span>\s*<span[^>]*>\(12 omdömen\)", text)
+    assert star_fill(text) == ["72"]
 
 
 def test_list_page_reads_the_summary_from_the_supplier_not_the_review_table(client):
     supplier = SupplierFactory(review_count=7, rating_sum=28, rating_4_count=7)
     text = client.get(list_url(supplier)).text
     assert "7 omdömen" in text
+
+
+def test_one_rounding_for_the_stars_on_the_card_the_supplier_page_and_the_review_list(client):
+    from tests.offices.factories import OfficeFactory
+
+    supplier = SupplierFactory()
+    OfficeFactory(supplier=supplier)
+    for rating in [5] * 11 + [4] * 7 + [3] * 2:  # 89 / 20 = 4.45: rounds to 4.5, not 4
+        ReviewFactory(supplier=supplier, rating=rating)
+    recompute_rating_summaries()
+    pages = {
+        "search card": client.get("/leverantorer/").text,
+        "supplier page": client.get(supplier.get_absolute_url()).text,
+        "review list": client.get(list_url(supplier)).text,
+    }
+    for name, text in pages.items():
+        summary = text[text.index('class="participant-stars"') :]
+        assert re.match(r'class="participant-stars">.*?4,5 av 5', summary, re.DOTALL), name
+        assert star_fill(summary)[0] == "90", name
+
+
+def test_afs_grade_is_a_bar_and_never_stars():
+    text = render_to_string("components/result_grade.html", {"stars": 3, "month": None})
+    assert "★" not in text and "participant-stars" not in text
+    assert text.count("result-grade__step--on") == 3
+    assert "Arbetsförmedlingens resultatbetyg: 3 av 4" in text

@@ -117,10 +117,11 @@ def test_minimum_result_grade_without_an_area_counts_any_contract_in_force(clien
     supplier_in_uppsala("Utan AB")
     response = client.get(URL, {"resultatbetyg": "4", "sortering": "namn"})
     assert names(response) == ["Fyra här AB", "Fyra på Gotland AB"]
-    assert "minst ett avtal som har resultatbetyg 4 eller högre någonstans i landet" in (
-        response.text
-    )
+    assert "någonstans i landet har ett avtal med resultatbetyg 4 av 4." in response.text
+    assert "eller högre" not in response.text
     assert "kunde vi inte använda" not in response.text
+    three = client.get(URL, {"resultatbetyg": "3"}).text
+    assert "någonstans i landet har ett avtal med resultatbetyg minst 3 av 4." in three
 
 
 @pytest.mark.parametrize("place", [{"kommun": UPPSALA}, {"omrade": "uppsala"}])

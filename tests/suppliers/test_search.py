@@ -72,8 +72,8 @@ def test_card_shows_offices_in_the_municipality_and_distance_to_the_nearest(clie
         response.text
     )
     response = client.get(URL, {"kommun": UPPSALA})
-    assert "0 kontor i Uppsala" in response.text
-    assert re.search(r"närmaste (3\d|4\d) km bort", response.text)
+    assert "0 kontor" not in response.text
+    assert re.search(r"Inget kontor i Uppsala, närmaste (3\d|4\d) km bort", response.text)
 
 
 def test_language_filter_keeps_suppliers_with_any_chosen_language(client):
@@ -231,7 +231,7 @@ def test_htmx_request_gets_only_the_results_and_the_count(htmx_client, client):
     htmx_client.cookies[NEUTRAL_SEED_COOKIE] = "12345"
     partial = htmx_client.get(URL, {"sprak": "ar"})
     assert "<html" not in partial.text
-    assert 'hx-swap-oob="innerHTML"' in partial.text
+    assert 'data-hx-swap-oob="innerHTML"' in partial.text
     assert "Arabiska AB" in partial.text and "Finska AB" not in partial.text
     assert "Vary" in partial and "HX-Request" in partial["Vary"]
 
@@ -244,16 +244,19 @@ def test_htmx_results_are_the_same_markup_as_the_full_page(client):
     full = client.get(URL, params).text
     partial = client.get(URL, params, HTTP_HX_REQUEST="true").text
     results = partial[partial.index('<div id="results"') :].strip()
-    count = re.search(r'hx-swap-oob="innerHTML">(.*?)</h2>', partial, re.S).group(1)
+    count = re.search(r'data-hx-swap-oob="innerHTML">(.*?)</h2>', partial, re.S).group(1)
     assert results in full
-    assert re.search(r'aria-live="polite">' + re.escape(count) + "</h2>", full)
+    assert re.search(r'class="result-count">' + re.escape(count) + "</h2>", full)
+    # The count beside the filters is the live one: announced after each change.
+    assert re.search(r'role="status">' + re.escape(count) + "</p>", full)
+    assert re.search(r'id="filter-count" data-hx-swap-oob="innerHTML">' + re.escape(count), partial)
 
 
 def test_without_javascript_the_form_is_a_plain_get_form(client):
     supplier_with_office_in(UPPSALA)
     text = client.get(URL).text
     assert re.search(r'<form[^>]*method="get"[^>]*action="/leverantorer/"', text)
-    assert 'hx-push-url="true"' in text and 'hx-target="#results"' in text
+    assert 'data-hx-push-url="true"' in text and 'data-hx-target="#results"' in text
     for label in [
         "Kommun eller ort",
         "Leveransområde",
@@ -361,3 +364,11 @@ def test_the_two_minimum_grade_filters_say_out_of_how_many(client):
     assert ">minst 3 av 5</option>" in html
     assert ">minst 3 av 4</option>" in html
     assert "och högre" not in html
+
+
+def test_an_htmx_search_pushes_its_address_without_empty_parameters(htmx_client):
+    supplier_with_office_in(UPPSALA)
+    form = {"kommun": UPPSALA, "avstand": "", "omrade": "", "betyg": "", "q": "", "sortering": ""}
+    response = htmx_client.get(URL, {**form, "sprak": ["ar", ""]})
+    assert response["HX-Push-Url"] == f"{URL}?kommun={UPPSALA}&sprak=ar"
+    assert htmx_client.get(URL, {"q": "", "betyg": ""})["HX-Push-Url"] == URL
