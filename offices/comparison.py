@@ -12,7 +12,6 @@ from django.template.defaultfilters import floatformat
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from krom.query import without_empty_values
 from offices.models import URL_KEY, Office
 
 PARAMETER = "kontor"
@@ -95,10 +94,23 @@ class Comparison:
     def with_keys(self, keys, drop=("sida",)):
         """The current query string, with these offices compared and `drop` and empty
         values left out."""
-        query = without_empty_values(self.query, drop=drop)
-        query.setlist(PARAMETER, [str(key) for key in keys])
-        encoded = query.urlencode()
+        encoded = self.kept_query(keys, drop).urlencode()
         return f"?{encoded}" if encoded else "?"
+
+    def kept_query(self, keys, drop):
+        """The kept parameters in the URL's order, without `drop` and empty values, with
+        `keys` as the compared offices."""
+        query = QueryDict(mutable=True)
+        for name in [*self.query, PARAMETER]:
+            if name == PARAMETER:
+                query.setlist(name, [str(key) for key in keys])
+            elif name not in drop:
+                values = [value for value in self.query.getlist(name) if value != ""]
+                if values:
+                    query.setlist(name, values)
+        if not keys:
+            query.pop(PARAMETER, None)
+        return query
 
     def query_with_offices(self):
         """The kept parameters and the compared offices, as a QueryDict."""
@@ -124,9 +136,7 @@ class Comparison:
         """For /jamfor/ and the supplier page: the offices and the rest of the search (place,
         distance, languages, remote, sort …), so that the way back to the search keeps every
         choice. The page number and empty values are left out."""
-        query = without_empty_values(self.query, drop=("sida",))
-        query.setlist(PARAMETER, [str(key) for key in self.office_keys])
-        encoded = query.urlencode()
+        encoded = self.kept_query(self.office_keys, drop=("sida",)).urlencode()
         return f"?{encoded}" if encoded else ""
 
 

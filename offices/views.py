@@ -10,12 +10,13 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
-from krom.links import form_query, municipality_query
+from krom.links import form_query
 from offices.comparison import Comparison, compared_offices, comparison_rows
 from offices.fields import KA_NUMBER_PATTERN, normalize_ka_number
 from offices.forms import QUERY_MAX_LENGTH, KALookupForm
 from offices.models import Contract, Office
 from places.models import Municipality
+from suppliers.filters import search_query
 
 RESULT_LIMIT = 50
 JSON_PARAMS = {"ensure_ascii": False}
@@ -251,7 +252,7 @@ def ka_not_found(request, typed, message, as_json):
 def compare(request):
     """Up to three offices side by side; the list lives in the URL."""
     municipality = Municipality.objects.from_query(request.GET.get("kommun", ""))
-    comparison = Comparison(request.GET, keep=municipality_query(municipality))
+    comparison = Comparison(request.GET, keep=search_query(request.GET))
     offices, missing = compared_offices(comparison)
     comparison.name_offices(offices)
     request.link_query = comparison.query_with_offices()

@@ -142,7 +142,8 @@ class Review(models.Model):
                 condition=Q(original_comment="") | Q(redacted_at__isnull=False),
                 name="review_redaction_recorded",
                 violation_error_message=_(
-                    "Ett borttaget stycke ska ha tid och moderator, så att det syns vem som ändrade."
+                    "Ett borttaget stycke ska ha tid och moderator, "
+                    "så att det syns vem som ändrade."
                 ),
             ),
         ]

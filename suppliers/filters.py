@@ -11,9 +11,10 @@ from django.utils.functional import lazy
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
+from krom.links import form_query
 from offices.models import Contract
 from places.models import AfRegion, Municipality
-from suppliers.models import Industry, Language
+from suppliers.models import Industry, Language, Supplier
 from suppliers.names import swedish_sort_key
 
 
@@ -334,3 +335,10 @@ class SupplierFilter(django_filters.FilterSet):
                 )
                 ignored.append((field.label, value, reason))
         return [(label, str(value)[:40], reason) for label, value, reason in ignored]
+
+
+def search_query(data):
+    """The search's parameters in `data` that its form accepts, as the search would send
+    them (krom.links.form_query): what the comparison and the supplier page carry back to
+    the search."""
+    return form_query(SupplierFilter(data, queryset=Supplier.objects.none()).form)

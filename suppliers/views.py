@@ -13,14 +13,14 @@ from django.views.decorators.vary import vary_on_headers
 
 from krom import abuse
 from krom.htmx import render_page_or_partial
-from krom.links import form_query, municipality_query
+from krom.links import form_query
 from offices.comparison import Comparison
 from offices.fields import normalize_ka_number
 from offices.models import Office
 from offices.selectors import alternatives_to
 from places.models import Municipality
 from suppliers import choice
-from suppliers.filters import SupplierFilter
+from suppliers.filters import SupplierFilter, search_query
 from suppliers.forms import ErrorReportForm
 from suppliers.models import Supplier
 from suppliers.selectors import contracts_for_supplier_page
@@ -116,7 +116,7 @@ def detail(request, slug):
     supplier = get_object_or_404(Supplier.objects.active().for_detail_page(), slug=slug)
     municipality = Municipality.objects.from_query(request.GET.get("kommun", ""))
     contracts = contracts_for_supplier_page(supplier, municipality=municipality)
-    comparison = Comparison(request.GET, keep=municipality_query(municipality))
+    comparison = Comparison(request.GET, keep=search_query(request.GET))
     request.link_query = comparison.query_with_offices()
     for contract in contracts:
         for office in contract.active_offices:

@@ -295,5 +295,7 @@ def test_the_way_back_from_the_comparison_keeps_every_search_choice(client, thre
 
 def test_compare_links_carry_no_empty_parameters(three_offices):
     first, *_ = three_offices
-    comparison = Comparison(QueryDict("kommun=&sprak=&sprak=ar&avstand=&kontor="))
+    comparison = Comparison(
+        QueryDict("kommun=&sprak=&sprak=ar&avstand=&kontor="), keep=QueryDict("sprak=ar&avstand=")
+    )
     assert comparison.toggled(first.url_key) == f"?sprak=ar&kontor={first.url_key}"
