@@ -2,14 +2,11 @@
 
 import django_filters
 from django import forms
-from django.db.models import Exists, OuterRef
 from django.utils.functional import lazy
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from offices.models import AfRegion, Contract, Municipality
-from suppliers.models import Industry, Language
-from suppliers.names import swedish_sort_key
+from suppliers.search_choices import ReferenceChoices, search_reference
 
 
 # Participants' stars are out of 5, Arbetsförmedlingen's grade out of 4: the options say
@@ -168,66 +165,18 @@ class SupplierFilter(django_filters.FilterSet):
     def __init__(self, data=None, *args, neutral_seed=0, **kwargs):
         super().__init__(data, *args, **kwargs)
         self.neutral_seed = neutral_seed
-        # One query for both selects: the municipalities, and through them the delivery
-        # areas where a contract is in force.
-        area_in_use = Exists(
-            Contract.objects.in_force().filter(delivery_area=OuterRef("delivery_area"))
-        )
-        self.municipalities = {
-            m.code: m
-            for m in Municipality.objects.select_related("county", "delivery_area")
-            .annotate(area_in_use=area_in_use)
-            .order_by("name")
-        }
-        self.delivery_areas = {
-            m.delivery_area.code: m.delivery_area
-            for m in self.municipalities.values()
-            if m.area_in_use
-        }
-        self.languages = {language.code: language for language in Language.objects.all()}
-        self.industries = {industry.slug: industry for industry in Industry.objects.all()}
-        self.filters["kommun"].extra["choices"] = self.municipality_choices()
-        self.filters["omrade"].extra["choices"] = self.delivery_area_choices()
-        languages = self.languages.values()
-        if get_language() != "sv":
-            languages = sorted(languages, key=lambda language: language.label.casefold())
-        self.filters["sprak"].extra["choices"] = [
-            (language.code, language.label_html) for language in languages
-        ]
-        self.filters["bransch"].extra["choices"] = [
-            (slug, industry.label_html) for slug, industry in self.industries.items()
-        ]
-
-    def municipality_choices(self):
-        by_county = {}
-        for municipality in self.municipalities.values():
-            by_county.setdefault(municipality.county, []).append(
-                (municipality.code, municipality.name)
-            )
-        return [
-            (county.name, choices)
-            for county, choices in sorted(by_county.items(), key=lambda item: item[0].code)
-        ]
-
-    def delivery_area_choices(self):
-        """The areas with contracts in force, grouped by Arbetsförmedlingen's region."""
-        by_region = {}
-        for area in self.delivery_areas.values():
-            by_region.setdefault(area.region, []).append(area)
-        return [
-            (
-                gettext("Region %(name)s") % {"name": AfRegion(region).label}
-                if region
-                else gettext("Utan region"),
-                [
-                    (area.code, area.name)
-                    for area in sorted(areas, key=lambda area: swedish_sort_key(area.name))
-                ],
-            )
-            for region, areas in sorted(
-                by_region.items(), key=lambda item: (not item[0], swedish_sort_key(item[0]))
-            )
-        ]
+        reference = search_reference()
+        self.municipalities = reference.municipalities
+        self.delivery_areas = reference.delivery_areas
+        self.languages = reference.languages
+        self.industries = reference.industries
+        for name, choice_list in [
+            ("kommun", "municipality"),
+            ("omrade", "delivery_area"),
+            ("sprak", "language"),
+            ("bransch", "industry"),
+        ]:
+            self.filters[name].extra["choices"] = ReferenceChoices(choice_list)
 
     @property
     def municipality(self):

@@ -39,6 +39,15 @@ def example_data_asked_afresh():
 
 
 @pytest.fixture(autouse=True)
+def search_reference_loaded_afresh():
+    """The search keeps its reference data per process; a test's rolled-back contracts and
+    languages must not linger in the next test's choices."""
+    from suppliers.search_choices import forget_search_reference
+
+    forget_search_reference()
+
+
+@pytest.fixture(autouse=True)
 def default_language():
     """Each test starts in Swedish: a request under /en/ or /ar/ leaves its language
     active in the thread, and URLs reversed in the next test would carry its prefix."""
