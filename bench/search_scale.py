@@ -99,12 +99,16 @@ def seed(env, size):
     print(f"  {result.stdout.strip()} ({time.perf_counter() - started:.0f} s with start-up)")
 
 
-def settle(base, seconds=60):
+def settle(base, seconds=180):
     """Wait until the requests wrk left queued in gunicorn's backlog are served: the next
     run must not measure them."""
     deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline and unloaded_ms(base + "/healthz", {}, times=1) > 50:
-        pass
+    while time.monotonic() < deadline:
+        try:
+            if unloaded_ms(base + "/healthz", {}, times=1) < 50:
+                return
+        except OSError:
+            continue
 
 
 def wrk(url, headers, seconds, connections):

@@ -2,13 +2,14 @@ import re
 
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Coalesce
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from krom.verification import Verifiable
 from offices.fields import KANumberField, PostalCodeField, format_postal_code
-from offices.geo import distance_km
+from offices.geo import bounding_box, distance_km, distance_km_expression
 from offices.search import accent_insensitive_regex, search_words
 
 URL_KEY = re.compile(r"(?P<id>[0-9]{1,10})(?P<name>-[-a-z0-9_]*)?")
@@ -316,10 +317,35 @@ def available_office(prefix=""):
     )
 
 
+def office_distance_km(municipality):
+    """An office's distance from the municipality's centroid, as a query expression; an
+    office without coordinates of its own counts as lying at its municipality's centroid
+    (as Office.distance_km_from())."""
+    return distance_km_expression(
+        municipality.latitude,
+        municipality.longitude,
+        Coalesce("latitude", "municipality__latitude"),
+        Coalesce("longitude", "municipality__longitude"),
+    )
+
+
 class OfficeQuerySet(models.QuerySet):
     def active(self):
         """Offices a job seeker can find and choose."""
         return self.filter(available_office(), supplier__is_active=True)
+
+    def within_km_of(self, municipality, km):
+        """Offices at most `km` from the municipality's centroid. A bounding box on the
+        indexed coordinates (and, for offices without their own, on their municipality's
+        centroid) picks the candidates, so only offices near the place are measured."""
+        south, north, west, east = bounding_box(municipality.latitude, municipality.longitude, km)
+        box = {"latitude__range": (south, north), "longitude__range": (west, east)}
+        nearby_centroids = Municipality.objects.filter(**box)
+        return (
+            self.filter(Q(**box) | Q(latitude__isnull=True, municipality__in=nearby_centroids))
+            .alias(distance_km=office_distance_km(municipality))
+            .filter(distance_km__lte=km)
+        )
 
     def representatives(self, suppliers, municipality=None):
         """{supplier id: (office to compare from a search card, number of active offices)}.
@@ -465,6 +491,7 @@ class Office(Verifiable):
             models.Index(fields=["municipality", "is_active"], name="office_municipality_active"),
             models.Index(fields=["supplier", "is_active"], name="office_supplier_active"),
             models.Index(fields=["postal_town"], name="office_postal_town"),
+            models.Index(fields=["latitude", "longitude"], name="office_coordinates"),
         ]
 
     def __str__(self):

@@ -200,9 +200,10 @@ class SupplierFilter(django_filters.FilterSet):
         return getattr(self.form, "cleaned_data", {}).get(name)
 
     def filter_near_municipality(self, queryset, name, code):
-        queryset = queryset.with_distance_from(self.municipalities[code])
         distance = self.form.cleaned_data.get("avstand") or str(DEFAULT_DISTANCE_KM)
-        return queryset if distance == "alla" else queryset.within_km(int(distance))
+        municipality = self.municipalities[code]
+        queryset = queryset.with_distance_from(municipality)
+        return queryset if distance == "alla" else queryset.within_km(municipality, int(distance))
 
     def filter_area(self, queryset, name, code):
         return queryset.with_contract_in_force_in(self.delivery_areas[code])
@@ -240,7 +241,6 @@ class SupplierFilter(django_filters.FilterSet):
         for name, value in self.form.cleaned_data.items():
             if name in self.filters:
                 queryset = self.filters[name].filter(queryset, value)
-        # Annotated after with_distance_from()'s grouping, which must not group by these.
         if self.delivery_area is not None:
             queryset = queryset.with_contract_in(self.delivery_area)
             if minimum := self.form.cleaned_data.get("resultatbetyg"):

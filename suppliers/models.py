@@ -13,7 +13,6 @@ from django.db.models import (
     Exists,
     F,
     FloatField,
-    Min,
     OuterRef,
     Prefetch,
     Q,
@@ -30,8 +29,7 @@ from django.utils.translation import get_language, to_locale
 from django.utils.translation import gettext_lazy as _
 
 from krom.verification import Verifiable
-from offices.geo import distance_km_expression
-from offices.models import Accessibility, Contract, Office, available_office
+from offices.models import Accessibility, Contract, Office, available_office, office_distance_km
 from suppliers.fields import OrganisationNumberField, format_organisation_number
 from suppliers.names import folded, name_match_key, swedish_sort_key
 
@@ -196,25 +194,30 @@ class SupplierQuerySet(models.QuerySet):
     def with_distance_from(self, municipality):
         """Annotate nearest_office_km and offices_in_municipality for a chosen municipality.
 
-        One pass over the offices joined and grouped by supplier: far cheaper than a
-        subquery per supplier. Filters on other relations must use Exists, not joins."""
-        distance = distance_km_expression(
-            municipality.latitude,
-            municipality.longitude,
-            Coalesce("offices__latitude", "offices__municipality__latitude"),
-            Coalesce("offices__longitude", "offices__municipality__longitude"),
+        Subqueries on each supplier's own active offices: the database evaluates them only
+        for the suppliers it returns (not for a count), unless the order needs them."""
+        offices = Office.objects.filter(available_office(), supplier=OuterRef("pk"))
+        nearest = (
+            offices.annotate(km=office_distance_km(municipality)).order_by("km").values("km")[:1]
         )
-        active = available_office("offices__")
+        in_municipality = (
+            offices.filter(municipality=municipality)
+            .order_by()
+            .values("supplier")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
         return self.annotate(
-            nearest_office_km=Min(distance, filter=active),
-            offices_in_municipality=Count(
-                "offices", filter=active & Q(offices__municipality=municipality), distinct=True
-            ),
+            nearest_office_km=Subquery(nearest, output_field=FloatField()),
+            offices_in_municipality=Coalesce(Subquery(in_municipality), 0),
         )
 
-    def within_km(self, km):
-        """Needs with_distance_from()."""
-        return self.filter(nearest_office_km__lte=km)
+    def within_km(self, municipality, km):
+        """Suppliers with an active office at most `km` from the municipality."""
+        near = Office.objects.filter(available_office(), supplier=OuterRef("pk")).within_km_of(
+            municipality, km
+        )
+        return self.filter(Exists(near))
 
     def with_bayesian_rating(self):
         """Annotate bayesian_rating: the average pulled towards the mean of all approved
