@@ -22,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -57,6 +58,7 @@ print(big[0], big[1], ",".join(offices), name.split()[0], sep="|")
 
 def endpoints(sample):
     slug, office_count, offices, word = sample
+    word = urllib.parse.quote(word)
     compare = "&".join(f"kontor={key}" for key in offices.split(","))
     return [
         ("search partial, kommun + språk", "search", "/leverantorer/?kommun=1480&sprak=ar", HTMX),
