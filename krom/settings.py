@@ -140,6 +140,14 @@ else:
         }
     }
 
+# Rendered search cards (suppliers/cards.py), kept in each process: their keys say
+# everything they show, so no process can serve another's stale copy.
+CACHES["cards"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "cards",
+    "OPTIONS": {"MAX_ENTRIES": 20000},
+}
+
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",

@@ -347,27 +347,12 @@ class OfficeQuerySet(models.QuerySet):
             .filter(distance_km__lte=km)
         )
 
-    def representatives(self, suppliers, municipality=None):
-        """{supplier id: (office to compare from a search card, number of active offices)}.
-
-        The office is the nearest to the municipality, or the first by name. One query for
-        a page of suppliers."""
-        offices = (
-            self.active()
-            .filter(supplier__in=suppliers)
-            .select_related("municipality", "contract__delivery_area")
-        )
-        chosen, counts = {}, {}
-        for office in offices.order_by("name"):
-            counts[office.supplier_id] = counts.get(office.supplier_id, 0) + 1
-            if municipality is not None:
-                office.distance_km = office.distance_km_from(municipality)
-            current = chosen.get(office.supplier_id)
-            if current is None or (
-                municipality is not None and office.distance_km < current.distance_km
-            ):
-                chosen[office.supplier_id] = office
-        return {supplier_id: (chosen[supplier_id], counts[supplier_id]) for supplier_id in chosen}
+    def representing(self, suppliers):
+        """{supplier id: office} for suppliers annotated by
+        Supplier.objects.with_representative_office(): one query for a page of cards."""
+        ids = [s.representative_office for s in suppliers if s.representative_office]
+        offices = self.filter(pk__in=ids).select_related("municipality", "contract__delivery_area")
+        return {office.supplier_id: office for office in offices}
 
     def for_comparison(self, office_ids):
         return (

@@ -245,6 +245,7 @@ class SupplierFilter(django_filters.FilterSet):
             queryset = queryset.with_contract_in(self.delivery_area)
             if minimum := self.form.cleaned_data.get("resultatbetyg"):
                 queryset = queryset.graded_at_least(int(minimum))
+        queryset = queryset.with_representative_office(self.municipality)
         return self.ordered(queryset, self.form.cleaned_data.get("sortering"))
 
     def ordered(self, queryset, sort):

@@ -212,6 +212,21 @@ class SupplierQuerySet(models.QuerySet):
             offices_in_municipality=Coalesce(Subquery(in_municipality), 0),
         )
 
+    def with_representative_office(self, municipality=None):
+        """Annotate representative_office (the id of the office a search card compares: the
+        nearest to the municipality, else the first by name) and active_office_count.
+        Subqueries for the suppliers returned only: no office is loaded to choose."""
+        offices = Office.objects.filter(available_office(), supplier=OuterRef("pk"))
+        if municipality is not None:
+            first = offices.annotate(km=office_distance_km(municipality)).order_by("km", "name")
+        else:
+            first = offices.order_by("name")
+        count = offices.order_by().values("supplier").annotate(n=Count("pk")).values("n")
+        return self.annotate(
+            representative_office=Subquery(first.values("pk")[:1]),
+            active_office_count=Coalesce(Subquery(count), 0),
+        )
+
     def within_km(self, municipality, km):
         """Suppliers with an active office at most `km` from the municipality."""
         near = Office.objects.filter(available_office(), supplier=OuterRef("pk")).within_km_of(

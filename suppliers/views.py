@@ -15,6 +15,7 @@ from krom.htmx import render_page_or_partial
 from offices.comparison import Comparison
 from offices.fields import normalize_ka_number
 from offices.models import Municipality, Office
+from suppliers.cards import card_key, contract_key
 from suppliers.filters import SupplierFilter
 from suppliers.forms import ErrorReportForm
 from suppliers.models import Supplier
@@ -40,17 +41,21 @@ def search(request):
         ignored.append((_("Sida"), request.GET.get("sida", "")[:40], page_note))
     comparison = Comparison(request.GET)
     page.object_list = list(page.object_list)
-    representatives = Office.objects.representatives(page.object_list, filterset.municipality)
+    representatives = Office.objects.representing(page.object_list)
     for supplier in page.object_list:
-        supplier.compare_office, supplier.active_office_count = representatives.get(
-            supplier.pk, (None, 0)
-        )
+        supplier.compare_office = representatives.get(supplier.pk)
         if supplier.compare_office:
             supplier.compare_query = comparison.toggled(supplier.compare_office.url_key, drop=())
             # A municipality can lie where several areas meet (Stockholm, Göteborg): without
             # a contract in the municipality's own area, show the nearest office's contract.
             if filterset.municipality and not getattr(supplier, "area_contract", None):
                 supplier.nearest_contract = supplier.compare_office.contract
+        supplier.card_key = card_key(
+            supplier,
+            comparison=comparison,
+            municipality=filterset.municipality,
+            area=filterset.delivery_area,
+        )
     context = {
         "comparison": comparison,
         "filter": filterset,
@@ -105,6 +110,9 @@ def detail(request, slug):
         for office in contract.active_offices:
             office.is_compared = office.url_key in comparison
             office.compare_query = comparison.toggled(office.url_key)
+        contract.cache_key = contract_key(
+            contract, supplier=supplier, comparison=comparison, municipality=municipality
+        )
     latest_reviews = list(supplier.reviews.for_review_list()[:LATEST_REVIEWS_ON_DETAIL_PAGE])
     context = {
         "supplier": supplier,

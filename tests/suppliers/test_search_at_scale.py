@@ -1,6 +1,7 @@
 """What keeps the search fast as the register grows must not change what it finds."""
 
 import random
+from datetime import date
 
 import pytest
 from django.db import connection
@@ -8,7 +9,9 @@ from django.test.utils import CaptureQueriesContext
 
 from offices.geo import distance_km
 from offices.models import Office
+from suppliers.models import Language
 from tests.offices.factories import ContractFactory, OfficeFactory, delivery_area, municipality
+from tests.reviews.factories import rate
 from tests.suppliers.factories import SupplierFactory
 
 pytestmark = pytest.mark.django_db
@@ -108,3 +111,71 @@ def test_an_area_gets_a_contract_in_force_and_appears_among_the_choices(client):
     assert 'value="kiruna"' not in before
     ContractFactory(supplier=office.supplier, delivery_area=area)
     assert 'value="kiruna"' in client.get(URL).text
+
+
+def card_text(client, params=None):
+    response = client.get(URL, params or {})
+    return response.content.decode().split('<ol class="cards"', 1)[1].split("</ol>", 1)[0]
+
+
+@pytest.mark.parametrize(
+    "change, shown",
+    [
+        (lambda supplier, office: rate(supplier, *[5] * 7), "7 omdömen"),
+        (
+            lambda supplier, office: supplier.languages.set(Language.objects.filter(code="so")),
+            "Somaliska",
+        ),
+        (lambda supplier, office: setattr_and_save(supplier, name="Nytt Namn AB"), "Nytt Namn AB"),
+        (lambda supplier, office: setattr_and_save(office, name="Nya kontoret"), "Nya kontoret"),
+        (
+            lambda supplier, office: setattr_and_save(
+                office.contract, current_grade=4, current_grade_month=date(2026, 11, 1)
+            ),
+            "resultatbetyg: 4 av 4",
+        ),
+    ],
+    ids=["review", "language", "supplier", "office", "grade"],
+)
+def test_a_cached_card_changes_when_what_it_shows_changes(client, change, shown):
+    supplier = SupplierFactory(name="Kortet AB", language_codes=["ar"])
+    office = OfficeFactory(supplier=supplier, municipality=municipality(UPPSALA), name="Kontoret")
+    params = {"kommun": UPPSALA}
+    before = card_text(client, params)
+    assert card_text(client, params) == before  # served from the cache
+    assert shown not in before
+    change(supplier, office)
+    assert shown in card_text(client, params)
+
+
+def test_a_card_is_rendered_for_the_language_and_place_asked(client):
+    supplier = SupplierFactory(name="Språket AB", language_codes=["ar"])
+    OfficeFactory(supplier=supplier, municipality=municipality(UPPSALA))
+    assert "1 kontor i Uppsala" in card_text(client, {"kommun": UPPSALA})
+    assert "0 kontor i Enköping" in card_text(client, {"kommun": "0381"})
+    assert "Arabiska" in card_text(client, {"kommun": UPPSALA})
+    english = client.get("/en" + URL, {"kommun": UPPSALA}).content.decode()
+    assert ">Arabic<" in english.split('<ol class="cards"', 1)[1]
+
+
+def somali():
+    return Language.objects.get(code="so")
+
+
+def setattr_and_save(instance, **values):
+    for name, value in values.items():
+        setattr(instance, name, value)
+    instance.save()
+
+
+def test_a_cached_contract_on_the_supplier_page_changes_with_its_offices_and_grade(client):
+    supplier = SupplierFactory(name="Sidan AB")
+    office = OfficeFactory(supplier=supplier, municipality=municipality(UPPSALA), name="Gamla")
+    url = supplier.get_absolute_url()
+    assert "Gamla" in client.get(url).text
+    setattr_and_save(office, name="Nya kontoret", taking_participants=False)
+    page = client.get(url).text
+    assert "Nya kontoret" in page and "Tar inte emot nya deltagare just nu." in page
+    setattr_and_save(office.contract, current_grade=3, current_grade_month=date(2026, 11, 1))
+    assert "resultatbetyg: 3 av 4" in client.get(url).text
+    assert "Avstånd" in client.get(url, {"kommun": UPPSALA}).text
