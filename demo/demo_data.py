@@ -780,9 +780,8 @@ WRITTEN_MODELS = [
 
 
 def analyze_tables():
-    """Give PostgreSQL's planner statistics for the tables the demo data has just filled."""
-    if connection.vendor != "postgresql":
-        return
+    """Give the query planner (PostgreSQL's or SQLite's) statistics for the tables the demo
+    data has just filled."""
     with connection.cursor() as cursor:
         for model in WRITTEN_MODELS:
             cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")

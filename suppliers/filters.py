@@ -2,6 +2,7 @@
 
 import django_filters
 from django import forms
+from django.db import models
 from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -33,14 +34,17 @@ DISTANCE_CHOICES = [
     ("100", _("inom 100 km")),
     ("alla", _("hela Sverige")),
 ]
-SORT_CHOICES = [
-    ("", _("Neutral ordning")),
-    ("betyg", _("Högst betyg från deltagare")),
-    ("resultatbetyg", _("Bäst resultatbetyg (välj kommun eller område)")),
-    ("omdomen", _("Flest omdömen")),
-    ("namn", _("Namn A–Ö")),
-    ("narmast", _("Närmast (välj kommun)")),
-]
+
+
+class SortOrder(models.TextChoices):
+    NEUTRAL = "", _("Neutral ordning")
+    RATING = "betyg", _("Högst betyg från deltagare")
+    RESULT_GRADE = "resultatbetyg", _("Bäst resultatbetyg (välj kommun eller område)")
+    REVIEW_COUNT = "omdomen", _("Flest omdömen")
+    NAME = "namn", _("Namn A–Ö")
+    NEAREST = "narmast", _("Närmast (välj kommun)")
+
+
 MAX_QUERY_LENGTH = 100
 
 
@@ -70,15 +74,15 @@ class SupplierSearchForm(forms.Form):
         required=False,
         help_text=_("Närmaste kontor, räknat från kommunens mitt. Gäller när du valt kommun."),
     )
-    sortering = forms.ChoiceField(label=_("Sortera"), choices=SORT_CHOICES, required=False)
+    sortering = forms.ChoiceField(label=_("Sortera"), choices=SortOrder.choices, required=False)
 
     def clean(self):
         cleaned_data = super().clean()
         sort = cleaned_data.get("sortering")
-        if sort == "narmast" and not cleaned_data.get("kommun"):
+        if sort == SortOrder.NEAREST and not cleaned_data.get("kommun"):
             self.add_error("sortering", _("Välj en kommun för att sortera på avstånd."))
         has_area = cleaned_data.get("kommun") or cleaned_data.get("omrade")
-        if sort == "resultatbetyg" and not has_area:
+        if sort == SortOrder.RESULT_GRADE and not has_area:
             self.add_error(
                 "sortering",
                 _("Välj en kommun eller ett leveransområde för att sortera på resultatbetyg."),
@@ -250,15 +254,15 @@ class SupplierFilter(django_filters.FilterSet):
 
     def ordered(self, queryset, sort):
         seed = self.neutral_seed
-        if sort == "betyg":
+        if sort == SortOrder.RATING:
             return queryset.with_bayesian_rating().in_rating_order(seed)
-        if sort == "resultatbetyg":
+        if sort == SortOrder.RESULT_GRADE:
             return queryset.in_result_grade_order(seed)
-        if sort == "omdomen":
+        if sort == SortOrder.REVIEW_COUNT:
             return queryset.in_review_count_order(seed)
-        if sort == "namn":
+        if sort == SortOrder.NAME:
             return queryset.in_name_order()
-        if sort == "narmast":
+        if sort == SortOrder.NEAREST:
             return queryset.in_distance_order(seed)
         return queryset.in_neutral_order(seed)
 

@@ -15,10 +15,12 @@ from krom.htmx import render_page_or_partial
 from offices.comparison import Comparison
 from offices.fields import normalize_ka_number
 from offices.models import Municipality, Office
-from suppliers.cards import card_key, contract_key
+from offices.suggestions import corrected
+from suppliers.cards import card_key, contract_key, fragment_key
 from suppliers.filters import SupplierFilter
 from suppliers.forms import ErrorReportForm
 from suppliers.models import Supplier
+from suppliers.search_choices import search_reference
 from suppliers.selectors import contracts_for_supplier_page
 
 RESULTS_PER_PAGE = 20
@@ -64,6 +66,8 @@ def search(request):
         "chosen_area": filterset.chosen_area,
         "area": filterset.delivery_area,
         "ignored": ignored,
+        "suggestion": name_suggestion(filterset, page),
+        "filters_key": filters_key(request),
     }
     response = render_page_or_partial(request, "suppliers/search.html", "htmx_update", context)
     if new_seed:
@@ -75,6 +79,20 @@ def search(request):
             samesite="Lax",
         )
     return response
+
+
+def filters_key(request):
+    """The filter form's cache key: it shows what the query asks for, with the choices of
+    this process's reference data."""
+    return fragment_key(search_reference().loaded_at, sorted(request.GET.lists()))
+
+
+def name_suggestion(filterset, page):
+    """A better spelling of the name searched for, when the search found no supplier."""
+    name = filterset.cleaned_value("q")
+    if not name or page.paginator.count:
+        return None
+    return corrected(name)
 
 
 def neutral_seed(request):

@@ -40,11 +40,13 @@ def example_data_asked_afresh():
 
 @pytest.fixture(autouse=True)
 def search_reference_loaded_afresh():
-    """The search keeps its reference data per process; a test's rolled-back contracts and
-    languages must not linger in the next test's choices."""
+    """The searches keep their reference data and spelling vocabulary per process; a
+    test's rolled-back contracts and languages must not linger in the next test."""
+    from offices.suggestions import forget_vocabulary
     from suppliers.search_choices import forget_search_reference
 
     forget_search_reference()
+    forget_vocabulary()
 
 
 @pytest.fixture(autouse=True)

@@ -306,3 +306,16 @@ def test_weights_already_published_for_a_period_are_used_not_replaced():
         + Decimal("1.5") * (result.rr1_c + result.rr2_c)
     ) / (2 * result.participants)
     assert abs(result.weighted_result - expected) <= Decimal("0.0005")
+
+
+@pytest.mark.django_db
+def test_seed_demo_gives_the_query_planner_statistics():
+    from django.db import connection
+
+    call_command("seed_demo", suppliers=3, seed=1, reviews=5, stdout=io.StringIO())
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'offices_office'")
+        else:
+            cursor.execute("SELECT count(*) FROM pg_stats WHERE tablename = 'offices_office'")
+        assert cursor.fetchone()[0] > 0
