@@ -294,13 +294,15 @@ class DemoSupplier:
 
 
 def supplier_names(seed):
-    """Every name the stems, endings and areas can make, in a seeded order."""
+    """Every name the stems, endings and areas can make, in a seeded order; then each
+    again as a second company ("… Två AB"), so that the national-scale bench can seed
+    20,000 suppliers while the first names stay as they were."""
     names = [
         f"{stem}{ending} {area} AB"
         for stem, ending, area in itertools.product(NAME_STEMS, NAME_ENDINGS, NAME_AREAS)
     ]
     random.Random(f"names-{seed}").shuffle(names)
-    return names
+    return names + [name.removesuffix(" AB") + " Två AB" for name in names]
 
 
 def demo_verification(rng):

@@ -319,3 +319,15 @@ def test_seed_demo_gives_the_query_planner_statistics():
         else:
             cursor.execute("SELECT count(*) FROM pg_stats WHERE tablename = 'offices_office'")
         assert cursor.fetchone()[0] > 0
+
+
+def test_demo_names_reach_national_scale_and_keep_the_first_ones():
+    from django.utils.text import slugify
+
+    from demo.demo_data import supplier_names
+
+    names = supplier_names(1)
+    assert len(names) >= 20_000
+    assert len({slugify(name) for name in names}) == len(names)
+    assert all(name.endswith(" Två AB") for name in names[len(names) // 2 :])
+    assert not any("Två" in name for name in names[: len(names) // 2])
