@@ -1,7 +1,7 @@
 import re
 
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +10,7 @@ from django.utils.translation import pgettext_lazy
 from krom.verification import Verifiable
 from offices.fields import KANumberField, PostalCodeField, format_postal_code
 from offices.geo import bounding_box, distance_km, distance_km_expression
-from offices.search import accent_insensitive_regex, search_words
+from offices.search import accent_insensitive_regex, fold, search_words
 
 URL_KEY = re.compile(r"(?P<id>[0-9]{1,10})(?P<name>-[-a-z0-9_]*)?")
 LATITUDE_RANGE = Q(latitude__gte=-90) & Q(latitude__lte=90)
@@ -138,24 +138,26 @@ class ContractQuerySet(models.QuerySet):
     def matching_text(self, text):
         """Contracts where every word of `text` is part of the supplier's name (or a name
         the contract has had in Arbetsförmedlingen's files), the delivery area's, or one of
-        its offices' names, postal towns or municipalities; ignoring case and accents."""
+        its offices' names, postal towns or municipalities; ignoring case and accents.
+
+        Each kind of name is searched once (the supplier's through its folded search
+        name), not once per contract."""
         words = search_words(text)
         if not words:
             return self.none()
         queryset = self
         for word in words:
             pattern = accent_insensitive_regex(word)
+            offices = Office.objects.filter(
+                Q(name__iregex=pattern)
+                | Q(postal_town__iregex=pattern)
+                | Q(municipality__in=Municipality.objects.filter(name__iregex=pattern))
+            )
             queryset = queryset.filter(
-                Q(supplier__name__iregex=pattern)
-                | Q(delivery_area__name__iregex=pattern)
-                | Exists(ContractName.objects.filter(contract=OuterRef("pk"), name__iregex=pattern))
-                | Exists(
-                    Office.objects.filter(contract=OuterRef("pk")).filter(
-                        Q(name__iregex=pattern)
-                        | Q(postal_town__iregex=pattern)
-                        | Q(municipality__name__iregex=pattern)
-                    )
-                )
+                Q(supplier__search_name__contains=fold(word))
+                | Q(delivery_area__in=DeliveryArea.objects.filter(name__iregex=pattern))
+                | Q(pk__in=ContractName.objects.filter(name__iregex=pattern).values("contract"))
+                | Q(pk__in=offices.values("contract"))
             )
         return queryset
 
