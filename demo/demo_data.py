@@ -292,13 +292,15 @@ class DemoSupplier:
 
 
 def supplier_names(seed):
-    """Every name the stems, endings and areas can make, in a seeded order."""
+    """Every name the stems, endings and areas can make, in a seeded order; then each
+    again as a second company ("… Två AB"), so that the national-scale bench can seed
+    20,000 suppliers while the first names stay as they were."""
     names = [
         f"{stem}{ending} {area} AB"
         for stem, ending, area in itertools.product(NAME_STEMS, NAME_ENDINGS, NAME_AREAS)
     ]
     random.Random(f"names-{seed}").shuffle(names)
-    return names
+    return names + [name.removesuffix(" AB") + " Två AB" for name in names]
 
 
 def demo_verification(rng):
@@ -778,9 +780,8 @@ WRITTEN_MODELS = [
 
 
 def analyze_tables():
-    """Give PostgreSQL's planner statistics for the tables the demo data has just filled."""
-    if connection.vendor != "postgresql":
-        return
+    """Give the query planner (PostgreSQL's or SQLite's) statistics for the tables the demo
+    data has just filled."""
     with connection.cursor() as cursor:
         for model in WRITTEN_MODELS:
             cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")

@@ -143,6 +143,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         {"transaction_mode": "IMMEDIATE", "timeout": 20}
     )
 
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # The search's subqueries make PostgreSQL's cost estimates large enough to start its
+    # JIT compiler, which then spends seconds compiling a query that runs in milliseconds.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Shared between all workers and machines: cached reference data and pages (never the
@@ -163,6 +168,14 @@ else:
             "LOCATION": "krom_cache",
         }
     }
+
+# Rendered search cards (suppliers/cards.py), kept in each process: their keys say
+# everything they show, so no process can serve another's stale copy.
+CACHES["cards"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "cards",
+    "OPTIONS": {"MAX_ENTRIES": 20000},
+}
 
 AUTHENTICATION_BACKENDS = [
     # At most 20 failed logins an hour from one address, across usernames (krom/abuse.py).

@@ -7,7 +7,8 @@ accessibility answers, and both querysets state the rule for what a job seeker m
 import re
 
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -15,8 +16,8 @@ from simple_history.models import HistoricalRecords
 
 from krom.verification import Verifiable
 from offices.fields import KANumberField, PostalCodeField, format_postal_code
-from offices.search import accent_insensitive_regex, search_words
-from places.geo import distance_km
+from offices.search import accent_insensitive_regex, fold, search_words
+from places.geo import bounding_box, distance_km, distance_km_expression
 from places.models import LATITUDE_RANGE, LONGITUDE_RANGE, DeliveryArea, Municipality
 
 URL_KEY = re.compile(r"(?P<id>[0-9]{1,10})(?P<name>-[-a-z0-9_]*)?")
@@ -54,24 +55,26 @@ class ContractQuerySet(models.QuerySet):
     def matching_text(self, text):
         """Contracts where every word of `text` is part of the supplier's name (or a name
         the contract has had in Arbetsförmedlingen's files), the delivery area's, or one of
-        its offices' names, postal towns or municipalities; ignoring case and accents."""
+        its offices' names, postal towns or municipalities; ignoring case and accents.
+
+        Each kind of name is searched once (the supplier's through its folded search
+        name), not once per contract."""
         words = search_words(text)
         if not words:
             return self.none()
         queryset = self
         for word in words:
             pattern = accent_insensitive_regex(word)
+            offices = Office.objects.filter(
+                Q(name__iregex=pattern)
+                | Q(postal_town__iregex=pattern)
+                | Q(municipality__in=Municipality.objects.filter(name__iregex=pattern))
+            )
             queryset = queryset.filter(
-                Q(supplier__name__iregex=pattern)
-                | Q(delivery_area__name__iregex=pattern)
-                | Exists(ContractName.objects.filter(contract=OuterRef("pk"), name__iregex=pattern))
-                | Exists(
-                    Office.objects.filter(contract=OuterRef("pk")).filter(
-                        Q(name__iregex=pattern)
-                        | Q(postal_town__iregex=pattern)
-                        | Q(municipality__name__iregex=pattern)
-                    )
-                )
+                Q(supplier__search_name__contains=fold(word))
+                | Q(delivery_area__in=DeliveryArea.objects.filter(name__iregex=pattern))
+                | Q(pk__in=ContractName.objects.filter(name__iregex=pattern).values("contract"))
+                | Q(pk__in=offices.values("contract"))
             )
         return queryset
 
@@ -246,6 +249,18 @@ def available_office(prefix=""):
     )
 
 
+def office_distance_km(municipality):
+    """An office's distance from the municipality's centroid, as a query expression; an
+    office without coordinates of its own counts as lying at its municipality's centroid
+    (as Office.distance_km_from())."""
+    return distance_km_expression(
+        municipality.latitude,
+        municipality.longitude,
+        Coalesce("latitude", "municipality__latitude"),
+        Coalesce("longitude", "municipality__longitude"),
+    )
+
+
 class OfficeQuerySet(models.QuerySet):
     def active(self):
         """Offices a job seeker can find and choose."""
@@ -255,26 +270,25 @@ class OfficeQuerySet(models.QuerySet):
         """Offices a job seeker can choose now: active, and taking new participants."""
         return self.active().filter(taking_participants=True)
 
-    def representatives(self, suppliers, municipality=None):
-        """{supplier id: (office to compare from a search card, number of active offices)}.
-
-        The office is the nearest to the municipality, or the first by name, among those
-        taking new participants when the supplier has any. One query for a page of
-        suppliers."""
-        offices = (
-            self.active()
-            .filter(supplier__in=suppliers)
-            .select_related("municipality", "contract__delivery_area")
+    def within_km_of(self, municipality, km):
+        """Offices at most `km` from the municipality's centroid. A bounding box on the
+        indexed coordinates (and, for offices without their own, on their municipality's
+        centroid) picks the candidates, so only offices near the place are measured."""
+        south, north, west, east = bounding_box(municipality.latitude, municipality.longitude, km)
+        box = {"latitude__range": (south, north), "longitude__range": (west, east)}
+        nearby_centroids = Municipality.objects.filter(**box)
+        return (
+            self.filter(Q(**box) | Q(latitude__isnull=True, municipality__in=nearby_centroids))
+            .alias(distance_km=office_distance_km(municipality))
+            .filter(distance_km__lte=km)
         )
-        chosen, counts = {}, {}
-        for office in offices.order_by("name"):
-            counts[office.supplier_id] = counts.get(office.supplier_id, 0) + 1
-            if municipality is not None:
-                office.distance_km = office.distance_km_from(municipality)
-            current = chosen.get(office.supplier_id)
-            if current is None or _closer_open_office(office, current, municipality):
-                chosen[office.supplier_id] = office
-        return {supplier_id: (chosen[supplier_id], counts[supplier_id]) for supplier_id in chosen}
+
+    def representing(self, suppliers):
+        """{supplier id: office} for suppliers annotated by
+        Supplier.objects.with_representative_office(): one query for a page of cards."""
+        ids = [s.representative_office for s in suppliers if s.representative_office]
+        offices = self.filter(pk__in=ids).select_related("municipality", "contract__delivery_area")
+        return {office.supplier_id: office for office in offices}
 
     def for_comparison(self, office_ids):
         return (
@@ -295,14 +309,6 @@ class OfficeQuerySet(models.QuerySet):
         if legacy:
             return self.filter(legacy_ka_number=office_id).first()
         return self.filter(pk=int(office_id)).first()
-
-
-def _closer_open_office(office, current, municipality):
-    """Whether `office` represents its supplier better than `current`: it takes new
-    participants and `current` does not, or both do (or neither) and it is nearer."""
-    if office.taking_participants != current.taking_participants:
-        return office.taking_participants
-    return municipality is not None and office.distance_km < current.distance_km
 
 
 class Office(Verifiable):
@@ -421,6 +427,7 @@ class Office(Verifiable):
             models.Index(fields=["municipality", "is_active"], name="office_municipality_active"),
             models.Index(fields=["supplier", "is_active"], name="office_supplier_active"),
             models.Index(fields=["postal_town"], name="office_postal_town"),
+            models.Index(fields=["latitude", "longitude"], name="office_coordinates"),
         ]
 
     def __str__(self):

@@ -12,12 +12,14 @@ character itself, so nothing typed can change the meaning of the expression.
 import unicodedata
 
 # Letters that do not decompose into a base letter and a mark.
-_EXTRA_FOLDS = {"ø": "o", "đ": "d", "ł": "l", "ı": "i", "ħ": "h", "ŧ": "t"}
+_EXTRA_FOLDS = {"ø": "o", "æ": "ae", "đ": "d", "ł": "l", "ı": "i", "ħ": "h", "ŧ": "t"}
 
 
 def fold(text):
-    """Lower case without accents: 'Västerås' → 'vasteras'."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
+    """The one accent-folding rule of every search (suppliers' search names, the KA
+    lookup, name matching): case folded, accents dropped, 'Bjærke Växtkraft' →
+    'bjaerke vaxtkraft', 'Straße' → 'strasse'."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
     stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
     return "".join(_EXTRA_FOLDS.get(char, char) for char in stripped)
 
@@ -35,15 +37,29 @@ def _letter_variants():
 _LETTER_CLASSES = _letter_variants()
 
 
+# Letters that fold to two: "ae" also matches "æ", "ss" also "ß".
+_LIGATURES = {"ae": "æÆ", "ss": "ß"}
+
+
 def accent_insensitive_regex(word):
     """A regular expression for `iregex` that finds `word` with or without accents.
 
-    Latin letters match all their accented forms; every other character matches itself.
+    Latin letters match all their accented forms (and "ae" the letter "æ", as fold()
+    has it); every other character matches itself.
     """
-    return "".join(
-        _LETTER_CLASSES.get(char) or (char if char.isalnum() else "\\" + char)
-        for char in fold(word)
-    )
+    folded = fold(word)
+    parts, index = [], 0
+    while index < len(folded):
+        pair = folded[index : index + 2]
+        if pair in _LIGATURES:
+            letters = "".join(_LETTER_CLASSES[char] for char in pair)
+            parts.append(f"(?:{letters}|[{_LIGATURES[pair]}])")
+            index += 2
+            continue
+        char = folded[index]
+        parts.append(_LETTER_CLASSES.get(char) or (char if char.isalnum() else "\\" + char))
+        index += 1
+    return "".join(parts)
 
 
 def search_words(text, limit=10):

@@ -15,10 +15,13 @@ from offices.comparison import Comparison, compared_offices, comparison_rows
 from offices.fields import KA_NUMBER_PATTERN, normalize_ka_number
 from offices.forms import QUERY_MAX_LENGTH, KALookupForm
 from offices.models import Contract, Office
+from offices.suggestions import corrected
 from places.models import Municipality
 from suppliers.filters import search_query
 
 RESULT_LIMIT = 50
+# A shorter part of a KA-number would match too many contracts to help.
+PARTIAL_KA_DIGITS = 4
 JSON_PARAMS = {"ensure_ascii": False}
 
 
@@ -176,6 +179,9 @@ def ka_lookup(request):
             .matching_text(query)
             .order_by("supplier__name", "delivery_area__name", "ka_number")[: RESULT_LIMIT + 1]
         )
+    partial_number = suggestion = None
+    if query and not results and not as_json:
+        partial_number, results, suggestion = similar_to(query)
     truncated = len(results) > RESULT_LIMIT
     results = results[:RESULT_LIMIT]
 
@@ -196,8 +202,24 @@ def ka_lookup(request):
         "contracts": results,
         "truncated": truncated,
         "result_limit": RESULT_LIMIT,
+        "partial_number": partial_number,
+        "suggestion": suggestion,
     }
     return TemplateResponse(request, "offices/ka_lookup.html", context)
+
+
+def similar_to(query):
+    """For a lookup that found nothing: (digits, contracts whose KA-number contains them)
+    when the query is part of a number, else (None, [], a better spelling or None)."""
+    digits = normalize_ka_number(query)
+    if digits.isascii() and digits.isdigit() and len(digits) >= PARTIAL_KA_DIGITS:
+        contracts = (
+            Contract.objects.for_caseworker_lookup()
+            .filter(ka_number__contains=digits)
+            .order_by("ka_number")[: RESULT_LIMIT + 1]
+        )
+        return digits, list(contracts), None
+    return None, [], corrected(query)
 
 
 @lookup_method

@@ -26,3 +26,13 @@ def distance_km_expression(latitude, longitude, other_latitude, other_longitude)
     north = (Cast(other_latitude, FloatField()) - Value(latitude)) * Value(KM_PER_DEGREE_LATITUDE)
     east = (Cast(other_longitude, FloatField()) - Value(longitude)) * Value(km_per_degree_longitude)
     return Sqrt(north * north + east * east, output_field=FloatField())
+
+
+def bounding_box(latitude, longitude, km):
+    """(south, north, west, east): the box that holds every point within `km` of the point
+    by distance_km() (its distance is at least the north and east distances alone), so an
+    index on the coordinates can find the candidates. A hair wider for rounding."""
+    km_per_degree_longitude = KM_PER_DEGREE_LATITUDE * math.cos(math.radians(latitude))
+    north = km / KM_PER_DEGREE_LATITUDE + 1e-9
+    east = km / km_per_degree_longitude + 1e-9
+    return latitude - north, latitude + north, longitude - east, longitude + east

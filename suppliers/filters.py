@@ -6,16 +6,14 @@ view parses nothing by hand."""
 
 import django_filters
 from django import forms
-from django.db.models import Exists, OuterRef
+from django.db import models
 from django.utils.functional import lazy
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from krom.links import form_query
-from offices.models import Contract
-from places.models import AfRegion, Municipality
-from suppliers.models import Industry, Language, Supplier
-from suppliers.names import swedish_sort_key
+from suppliers.models import Supplier
+from suppliers.search_choices import ReferenceChoices, search_reference
 
 
 # Participants' stars are out of 5, Arbetsförmedlingen's grade out of 4: the options say
@@ -42,14 +40,17 @@ DISTANCE_CHOICES = [
     ("100", _("inom 100 km")),
     ("alla", _("hela Sverige")),
 ]
-SORT_CHOICES = [
-    ("", _("Neutral ordning")),
-    ("betyg", _("Högst betyg från deltagare")),
-    ("resultatbetyg", _("Bäst resultatbetyg (välj kommun eller område)")),
-    ("omdomen", _("Flest omdömen")),
-    ("namn", _("Namn A–Ö")),
-    ("narmast", _("Närmast (välj kommun)")),
-]
+
+
+class SortOrder(models.TextChoices):
+    NEUTRAL = "", _("Neutral ordning")
+    RATING = "betyg", _("Högst betyg från deltagare")
+    RESULT_GRADE = "resultatbetyg", _("Bäst resultatbetyg (välj kommun eller område)")
+    REVIEW_COUNT = "omdomen", _("Flest omdömen")
+    NAME = "namn", _("Namn A–Ö")
+    NEAREST = "narmast", _("Närmast (välj kommun)")
+
+
 MAX_QUERY_LENGTH = 100
 
 
@@ -79,15 +80,15 @@ class SupplierSearchForm(forms.Form):
         required=False,
         help_text=_("Närmaste kontor, räknat från kommunens mitt. Gäller när du valt kommun."),
     )
-    sortering = forms.ChoiceField(label=_("Sortera"), choices=SORT_CHOICES, required=False)
+    sortering = forms.ChoiceField(label=_("Sortera"), choices=SortOrder.choices, required=False)
 
     def clean(self):
         cleaned_data = super().clean()
         sort = cleaned_data.get("sortering")
-        if sort == "narmast" and not cleaned_data.get("kommun"):
+        if sort == SortOrder.NEAREST and not cleaned_data.get("kommun"):
             self.add_error("sortering", _("Välj en kommun för att sortera på avstånd."))
         has_area = cleaned_data.get("kommun") or cleaned_data.get("omrade")
-        if sort == "resultatbetyg" and not has_area:
+        if sort == SortOrder.RESULT_GRADE and not has_area:
             self.add_error(
                 "sortering",
                 _("Välj en kommun eller ett leveransområde för att sortera på resultatbetyg."),
@@ -174,66 +175,18 @@ class SupplierFilter(django_filters.FilterSet):
     def __init__(self, data=None, *args, neutral_seed=0, **kwargs):
         super().__init__(data, *args, **kwargs)
         self.neutral_seed = neutral_seed
-        # One query for both selects: the municipalities, and through them the delivery
-        # areas where a contract is in force.
-        area_in_use = Exists(
-            Contract.objects.in_force().filter(delivery_area=OuterRef("delivery_area"))
-        )
-        self.municipalities = {
-            m.code: m
-            for m in Municipality.objects.select_related("county", "delivery_area")
-            .annotate(area_in_use=area_in_use)
-            .order_by("name")
-        }
-        self.delivery_areas = {
-            m.delivery_area.code: m.delivery_area
-            for m in self.municipalities.values()
-            if m.area_in_use
-        }
-        self.languages = {language.code: language for language in Language.objects.all()}
-        self.industries = {industry.slug: industry for industry in Industry.objects.all()}
-        self.filters["kommun"].extra["choices"] = self.municipality_choices()
-        self.filters["omrade"].extra["choices"] = self.delivery_area_choices()
-        languages = self.languages.values()
-        if get_language() != "sv":
-            languages = sorted(languages, key=lambda language: language.label.casefold())
-        self.filters["sprak"].extra["choices"] = [
-            (language.code, language.label_html) for language in languages
-        ]
-        self.filters["bransch"].extra["choices"] = [
-            (slug, industry.label_html) for slug, industry in self.industries.items()
-        ]
-
-    def municipality_choices(self):
-        by_county = {}
-        for municipality in self.municipalities.values():
-            by_county.setdefault(municipality.county, []).append(
-                (municipality.code, municipality.name)
-            )
-        return [
-            (county.name, choices)
-            for county, choices in sorted(by_county.items(), key=lambda item: item[0].code)
-        ]
-
-    def delivery_area_choices(self):
-        """The areas with contracts in force, grouped by Arbetsförmedlingen's region."""
-        by_region = {}
-        for area in self.delivery_areas.values():
-            by_region.setdefault(area.region, []).append(area)
-        return [
-            (
-                gettext("Region %(name)s") % {"name": AfRegion(region).label}
-                if region
-                else gettext("Utan region"),
-                [
-                    (area.code, area.name)
-                    for area in sorted(areas, key=lambda area: swedish_sort_key(area.name))
-                ],
-            )
-            for region, areas in sorted(
-                by_region.items(), key=lambda item: (not item[0], swedish_sort_key(item[0]))
-            )
-        ]
+        reference = search_reference()
+        self.municipalities = reference.municipalities
+        self.delivery_areas = reference.delivery_areas
+        self.languages = reference.languages
+        self.industries = reference.industries
+        for name, choice_list in [
+            ("kommun", "municipality"),
+            ("omrade", "delivery_area"),
+            ("sprak", "language"),
+            ("bransch", "industry"),
+        ]:
+            self.filters[name].extra["choices"] = ReferenceChoices(choice_list)
 
     @property
     def municipality(self):
@@ -257,9 +210,10 @@ class SupplierFilter(django_filters.FilterSet):
         return getattr(self.form, "cleaned_data", {}).get(name)
 
     def filter_near_municipality(self, queryset, name, code):
-        queryset = queryset.with_distance_from(self.municipalities[code])
         distance = self.form.cleaned_data.get("avstand") or str(DEFAULT_DISTANCE_KM)
-        return queryset if distance == "alla" else queryset.within_km(int(distance))
+        municipality = self.municipalities[code]
+        queryset = queryset.with_distance_from(municipality)
+        return queryset if distance == "alla" else queryset.within_km(municipality, int(distance))
 
     def filter_area(self, queryset, name, code):
         return queryset.with_contract_in_force_in(self.delivery_areas[code])
@@ -297,24 +251,24 @@ class SupplierFilter(django_filters.FilterSet):
         for name, value in self.form.cleaned_data.items():
             if name in self.filters:
                 queryset = self.filters[name].filter(queryset, value)
-        # Annotated after with_distance_from()'s grouping, which must not group by these.
         if self.delivery_area is not None:
             queryset = queryset.with_contract_in(self.delivery_area)
             if minimum := self.form.cleaned_data.get("resultatbetyg"):
                 queryset = queryset.graded_at_least(int(minimum))
+        queryset = queryset.with_representative_office(self.municipality)
         return self.ordered(queryset, self.form.cleaned_data.get("sortering"))
 
     def ordered(self, queryset, sort):
         seed = self.neutral_seed
-        if sort == "betyg":
+        if sort == SortOrder.RATING:
             return queryset.with_bayesian_rating().in_rating_order(seed)
-        if sort == "resultatbetyg":
+        if sort == SortOrder.RESULT_GRADE:
             return queryset.in_result_grade_order(seed)
-        if sort == "omdomen":
+        if sort == SortOrder.REVIEW_COUNT:
             return queryset.in_review_count_order(seed)
-        if sort == "namn":
+        if sort == SortOrder.NAME:
             return queryset.in_name_order()
-        if sort == "narmast":
+        if sort == SortOrder.NEAREST:
             return queryset.in_distance_order(seed)
         return queryset.in_neutral_order(seed)
 

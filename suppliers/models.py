@@ -21,7 +21,6 @@ from django.db.models import (
     Exists,
     F,
     FloatField,
-    Min,
     OuterRef,
     Prefetch,
     Q,
@@ -39,8 +38,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from krom.verification import Verifiable
-from offices.models import Accessibility, Contract, Office, available_office
-from places.geo import distance_km_expression
+from offices.models import Accessibility, Contract, Office, available_office, office_distance_km
 from suppliers.fields import OrganisationNumberField, format_organisation_number
 from suppliers.names import folded, name_match_key, swedish_sort_key
 
@@ -205,25 +203,49 @@ class SupplierQuerySet(models.QuerySet):
     def with_distance_from(self, municipality):
         """Annotate nearest_office_km and offices_in_municipality for a chosen municipality.
 
-        One pass over the offices joined and grouped by supplier: far cheaper than a
-        subquery per supplier. Filters on other relations must use Exists, not joins."""
-        distance = distance_km_expression(
-            municipality.latitude,
-            municipality.longitude,
-            Coalesce("offices__latitude", "offices__municipality__latitude"),
-            Coalesce("offices__longitude", "offices__municipality__longitude"),
+        Subqueries on each supplier's own active offices: the database evaluates them only
+        for the suppliers it returns (not for a count), unless the order needs them."""
+        offices = Office.objects.filter(available_office(), supplier=OuterRef("pk"))
+        nearest = (
+            offices.annotate(km=office_distance_km(municipality)).order_by("km").values("km")[:1]
         )
-        active = available_office("offices__")
+        in_municipality = (
+            offices.filter(municipality=municipality)
+            .order_by()
+            .values("supplier")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
         return self.annotate(
-            nearest_office_km=Min(distance, filter=active),
-            offices_in_municipality=Count(
-                "offices", filter=active & Q(offices__municipality=municipality), distinct=True
-            ),
+            nearest_office_km=Subquery(nearest, output_field=FloatField()),
+            offices_in_municipality=Coalesce(Subquery(in_municipality), 0),
         )
 
-    def within_km(self, km):
-        """Needs with_distance_from()."""
-        return self.filter(nearest_office_km__lte=km)
+    def with_representative_office(self, municipality=None):
+        """Annotate representative_office (the id of the office a search card compares: the
+        nearest to the municipality, else the first by name, among those taking new
+        participants when there are any) and active_office_count.
+        Subqueries for the suppliers returned only: no office is loaded to choose."""
+        offices = Office.objects.filter(available_office(), supplier=OuterRef("pk"))
+        # Offices taking new participants first: only they can be compared and chosen.
+        if municipality is not None:
+            first = offices.annotate(km=office_distance_km(municipality)).order_by(
+                "-taking_participants", "km", "name"
+            )
+        else:
+            first = offices.order_by("-taking_participants", "name")
+        count = offices.order_by().values("supplier").annotate(n=Count("pk")).values("n")
+        return self.annotate(
+            representative_office=Subquery(first.values("pk")[:1]),
+            active_office_count=Coalesce(Subquery(count), 0),
+        )
+
+    def within_km(self, municipality, km):
+        """Suppliers with an active office at most `km` from the municipality."""
+        near = Office.objects.filter(available_office(), supplier=OuterRef("pk")).within_km_of(
+            municipality, km
+        )
+        return self.filter(Exists(near))
 
     def with_bayesian_rating(self):
         """Annotate bayesian_rating: the average pulled towards the mean of all approved

@@ -5,6 +5,8 @@ import unicodedata
 
 from django.utils.text import slugify
 
+from offices.search import fold
+
 # Swedish alphabetical order puts Å, Ä, Ö after Z; Æ and Ø sort as Ä and Ö, Ü as Y.
 # In the sort key they become the three characters right after "z" in ASCII.
 _SWEDISH_LETTERS = str.maketrans({"å": "{", "ä": "|", "æ": "|", "ö": "}", "ø": "}", "ü": "y"})
@@ -16,8 +18,9 @@ def strip_accents(text):
 
 
 def folded(text):
-    """Lower case without accents: 'Växtkraft Öresund' → 'vaxtkraft oresund'."""
-    return strip_accents(text.casefold()).replace("ø", "o").replace("æ", "ae")
+    """Lower case without accents: 'Växtkraft Öresund' → 'vaxtkraft oresund' (the one
+    rule of every search, offices.search.fold)."""
+    return fold(text)
 
 
 # Company forms that files add or leave out: "Abra AB" and "Abra" are the same supplier.

@@ -18,11 +18,14 @@ from offices.comparison import Comparison
 from offices.fields import normalize_ka_number
 from offices.models import Office
 from offices.selectors import alternatives_to
+from offices.suggestions import corrected
 from places.models import Municipality
 from suppliers import choice
+from suppliers.cards import card_key, contract_key, fragment_key
 from suppliers.filters import SupplierFilter, search_query
 from suppliers.forms import ErrorReportForm
 from suppliers.models import Supplier
+from suppliers.search_choices import search_reference
 from suppliers.selectors import contracts_for_supplier_page
 
 RESULTS_PER_PAGE = 20
@@ -50,9 +53,9 @@ def search(request):
     if page.number > 1:
         request.link_query["sida"] = str(page.number)
     page.object_list = list(page.object_list)
-    representatives = Office.objects.representatives(page.object_list, filterset.municipality)
+    representatives = Office.objects.representing(page.object_list)
     for supplier in page.object_list:
-        office, supplier.active_office_count = representatives.get(supplier.pk, (None, 0))
+        office = representatives.get(supplier.pk)
         # Only an office that takes new participants is offered for comparison.
         supplier.compare_office = office if office and office.taking_participants else None
         supplier.none_taking_participants = bool(office) and not office.taking_participants
@@ -62,6 +65,12 @@ def search(request):
         # contract in the municipality's own area, show the nearest office's contract.
         if office and filterset.municipality and not getattr(supplier, "area_contract", None):
             supplier.nearest_contract = office.contract
+        supplier.card_key = card_key(
+            supplier,
+            comparison=comparison,
+            municipality=filterset.municipality,
+            area=filterset.delivery_area,
+        )
     context = {
         "comparison": comparison,
         "filter": filterset,
@@ -71,6 +80,8 @@ def search(request):
         "area": filterset.delivery_area,
         "ignored": ignored,
         "link_query": link_query,
+        "suggestion": name_suggestion(filterset, page),
+        "filters_key": filters_key(request),
     }
     response = render_page_or_partial(request, "suppliers/search.html", "htmx_update", context)
     if request.htmx:
@@ -86,6 +97,20 @@ def search(request):
             samesite="Lax",
         )
     return response
+
+
+def filters_key(request):
+    """The filter form's cache key: it shows what the query asks for, with the choices of
+    this process's reference data."""
+    return fragment_key(search_reference().loaded_at, sorted(request.GET.lists()))
+
+
+def name_suggestion(filterset, page):
+    """A better spelling of the name searched for, when the search found no supplier."""
+    name = filterset.cleaned_value("q")
+    if not name or page.paginator.count:
+        return None
+    return corrected(name)
 
 
 def neutral_seed(request):
@@ -122,6 +147,9 @@ def detail(request, slug):
         for office in contract.active_offices:
             office.is_compared = office.url_key in comparison
             office.compare_query = comparison.toggled(office.url_key)
+        contract.cache_key = contract_key(
+            contract, supplier=supplier, comparison=comparison, municipality=municipality
+        )
     latest_reviews = list(supplier.reviews.for_review_list()[:LATEST_REVIEWS_ON_DETAIL_PAGE])
     context = {
         "supplier": supplier,

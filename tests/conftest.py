@@ -46,6 +46,17 @@ def example_data_asked_afresh():
 
 
 @pytest.fixture(autouse=True)
+def search_reference_loaded_afresh():
+    """The searches keep their reference data and spelling vocabulary per process; a
+    test's rolled-back contracts and languages must not linger in the next test."""
+    from offices.suggestions import forget_vocabulary
+    from suppliers.search_choices import forget_search_reference
+
+    forget_search_reference()
+    forget_vocabulary()
+
+
+@pytest.fixture(autouse=True)
 def default_language():
     """Each test starts in Swedish: a request under /en/ or /ar/ leaves its language
     active in the thread, and URLs reversed in the next test would carry its prefix."""

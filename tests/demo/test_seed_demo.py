@@ -309,3 +309,28 @@ def test_weights_already_published_for_a_period_are_used_not_replaced():
         + Decimal("1.5") * (result.rr1_c + result.rr2_c)
     ) / (2 * result.participants)
     assert abs(result.weighted_result - expected) <= Decimal("0.0005")
+
+
+@pytest.mark.django_db
+def test_seed_demo_gives_the_query_planner_statistics():
+    from django.db import connection
+
+    call_command("seed_demo", suppliers=3, seed=1, reviews=5, stdout=io.StringIO())
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'offices_office'")
+        else:
+            cursor.execute("SELECT count(*) FROM pg_stats WHERE tablename = 'offices_office'")
+        assert cursor.fetchone()[0] > 0
+
+
+def test_demo_names_reach_national_scale_and_keep_the_first_ones():
+    from django.utils.text import slugify
+
+    from demo.demo_data import supplier_names
+
+    names = supplier_names(1)
+    assert len(names) >= 20_000
+    assert len({slugify(name) for name in names}) == len(names)
+    assert all(name.endswith(" Två AB") for name in names[len(names) // 2 :])
+    assert not any("Två" in name for name in names[: len(names) // 2])

@@ -261,7 +261,9 @@ def test_comparing_adds_no_query_to_the_search_page(client):
     for n in range(25):
         OfficeFactory(supplier=SupplierFactory(name=f"S{n}", language_codes=["sv", "ar"]))
     counts = []
-    client.get("/")  # base.html's question about example data, answered once a minute
+    # base.html's question about example data (answered once a minute) and the search's
+    # reference data (loaded once per process) are asked by the first page.
+    client.get("/leverantorer/")
     for compared in [[], ["1-a", "500002"]]:
         with CaptureQueriesContext(connection) as queries:
             client.get("/leverantorer/", {"kommun": "0180", "kontor": compared})
