@@ -62,13 +62,14 @@ test: install-test
 	DJANGO_SECRET_KEY=makemigrations-check $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-# Re-make the English and Arabic message catalogues from the Swedish source strings and
-# compile them. Needs GNU gettext (apt-get install gettext); the compiled .mo files are
-# committed, so running the site never does.
+# Re-make the message catalogues of every language but Swedish (krom/settings.py LANGUAGES)
+# from the Swedish source strings and compile them. Needs GNU gettext (apt-get install
+# gettext); the compiled .mo files are committed, so running the site never does.
 MESSAGES_IGNORE := --ignore='.venv/*' --ignore='tests/*' --ignore='bench/*' --ignore='docs/*' \
 	--ignore='staticfiles/*' --ignore='templates/pages/design.html'
+MESSAGE_LANGUAGES := en ar so ti fa uk
 messages: install
-	$(DEV_ENV) $(BIN)/python manage.py makemessages -l en -l ar --add-location file $(MESSAGES_IGNORE)
+	$(DEV_ENV) $(BIN)/python manage.py makemessages $(addprefix -l ,$(MESSAGE_LANGUAGES)) --add-location file $(MESSAGES_IGNORE)
 	$(DEV_ENV) $(BIN)/python manage.py compilemessages --ignore='.venv'
 
 clean:

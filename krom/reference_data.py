@@ -84,18 +84,26 @@ def load_delivery_areas(get_model):
 
 
 def load_languages_and_industries(get_model):
+    """Languages and industries with their names in every UI language: the columns name_sv
+    and name_en, and the other name_<code> columns gathered into `names`."""
     upsert(
         get_model("suppliers", "Language"),
         read_rows("languages.csv"),
         "code",
-        {field: _column(field) for field in ("name_sv", "name_en", "native_name")},
+        {**_names_fields(), "native_name": _column("native_name")},
     )
-    upsert(
-        get_model("suppliers", "Industry"),
-        read_rows("industries.csv"),
-        "slug",
-        {field: _column(field) for field in ("name_sv", "name_en")},
-    )
+    upsert(get_model("suppliers", "Industry"), read_rows("industries.csv"), "slug", _names_fields())
+
+
+def _names_fields():
+    def names(row):
+        return {
+            column.removeprefix("name_"): value
+            for column, value in row.items()
+            if column.startswith("name_") and column not in {"name_sv", "name_en"}
+        }
+
+    return {"name_sv": _column("name_sv"), "name_en": _column("name_en"), "names": names}
 
 
 def load_reference_data(get_model):

@@ -188,14 +188,15 @@ class SupplierFilter(django_filters.FilterSet):
         self.industries = {industry.slug: industry for industry in Industry.objects.all()}
         self.filters["kommun"].extra["choices"] = self.municipality_choices()
         self.filters["omrade"].extra["choices"] = self.delivery_area_choices()
-        languages = self.languages.values()
+        languages, industries = self.languages.values(), self.industries.values()
         if get_language() != "sv":
             languages = sorted(languages, key=lambda language: language.label.casefold())
+            industries = sorted(industries, key=lambda industry: industry.display_name.casefold())
         self.filters["sprak"].extra["choices"] = [
             (language.code, language.label_html) for language in languages
         ]
         self.filters["bransch"].extra["choices"] = [
-            (slug, industry.label_html) for slug, industry in self.industries.items()
+            (industry.slug, industry.label_html) for industry in industries
         ]
 
     def municipality_choices(self):

@@ -151,8 +151,9 @@ def test_error_pages_are_translated_and_have_the_switcher(client, url, text):
         ("sv", "ar", "Arabiska — العربية"),
         ("en", "ar", "Arabic — العربية"),
         ("ar", "ar", "العربية"),
-        ("ar", "sv", "السويديّة — Svenska"),
-        ("ar", "so", "Somali — Soomaali"),
+        ("ar", "sv", "السويدية — Svenska"),
+        ("ar", "so", "الصومالية — Soomaali"),
+        ("fa", "so", "سومالیایی — Soomaali"),
         ("sv", "sv", "Svenska"),
         ("en", "en", "English"),
     ],
@@ -175,14 +176,16 @@ def test_search_filters_name_languages_and_ratings_in_the_ui_language(client):
 @pytest.mark.django_db
 def test_names_in_another_language_than_the_page_are_marked_with_it(client):
     html = client.get("/ar/leverantorer/").text
-    # Django has an Arabic name for Swedish, not for Somali: English, marked as such.
-    assert 'السويديّة — <span lang="sv" dir="auto">Svenska</span></label>' in html
-    somali = '<span lang="en" dir="auto">Somali</span> — <span lang="so" dir="auto">Soomaali'
-    assert somali in html
+    # Each name in Arabic, with the language's own name beside it, marked as such.
+    assert 'السويدية — <span lang="sv" dir="auto">Svenska</span></label>' in html
+    assert 'الصومالية — <span lang="so" dir="auto">Soomaali</span></label>' in html
     assert '<span lang="ar" dir="auto">العربية</span></label>' in html
-    # Industries have Swedish and English names only.
-    assert '<span lang="sv">Data/IT</span></label>' in html
+    assert "الحاسوب وتقنية المعلومات</label>" in html
     assert "Computing/IT</label>" in client.get("/en/leverantorer/").text
+    # A name that a language lacks would fall back to English, marked as English.
+    Language.objects.filter(code="so").update(names={})
+    html = client.get("/ar/leverantorer/").text
+    assert '<span lang="en" dir="auto">Somali</span> — <span lang="so"' in html
 
 
 @pytest.mark.django_db
@@ -204,7 +207,7 @@ def test_search_card_names_languages_in_the_ui_language(client):
         supplier=SupplierFactory(language_codes=["sv", "ar"]), municipality=municipality("0180")
     )
     assert "<dd>Arabic, Swedish</dd>" in client.get("/en/leverantorer/").text
-    assert "<dd>العربية، السويديّة</dd>" in client.get("/ar/leverantorer/").text
+    assert "<dd>العربية، السويدية</dd>" in client.get("/ar/leverantorer/").text
     assert "<dd>Arabiska, Svenska</dd>" in client.get("/leverantorer/").text
 
 
