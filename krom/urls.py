@@ -5,7 +5,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from krom import views
+from krom import easy_read, views
 from krom.admin_index import admin_index
 from krom.sitemaps import PageSitemap, SupplierSitemap
 
@@ -17,6 +17,29 @@ urlpatterns = [
     path(settings.ADMIN_PATH, admin.site.urls),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path(
+        "lattlast/",
+        include(
+            (
+                [
+                    path("", easy_read.page("index.html"), name="index"),
+                    path("om-rusta-och-matcha/", easy_read.page("about.html"), name="about"),
+                    path("fragor-och-svar/", easy_read.page("faq.html"), name="faq"),
+                    path(
+                        "om-kakor-och-personuppgifter/",
+                        easy_read.page("privacy.html"),
+                        name="privacy",
+                    ),
+                    path(
+                        "leverantorer/<slug:slug>/kontor/<str:office_key>/valj/",
+                        views.choose_easy_read,
+                        name="choose",
+                    ),
+                ],
+                "easy_read",
+            )
+        ),
+    ),
+    path(
         "sitemap.xml",
         sitemap_views.sitemap,
         {"sitemaps": {"pages": PageSitemap, "suppliers": SupplierSitemap}},
@@ -24,7 +47,8 @@ urlpatterns = [
     ),
 ]
 
-# Swedish at the root, English under /en/ and Arabic under /ar/.
+# Lättläst svenska above, always in Swedish; the UI languages below: Swedish at the root,
+# the others under /en/, /ar/, /so/, /ti/, /fa/ and /uk/.
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("leverantorer/", include("suppliers.urls")),
@@ -43,6 +67,8 @@ urlpatterns += i18n_patterns(
         TemplateView.as_view(template_name="pages/privacy.html"),
         name="privacy",
     ),
+    path("rapportera-fel/", views.report_text_error, name="report_text_error"),
+    path("rapportera-fel/tack/", views.report_text_error_thanks, name="report_text_error_thanks"),
     path("design/", views.design, name="design"),
     path("", include("offices.urls")),
     path("leverantorer/<slug:slug>/", include("reviews.urls")),

@@ -472,7 +472,8 @@ class SupplierName(models.Model):
 
 
 class ErrorReport(models.Model):
-    """A visitor's report that something on a supplier's page is wrong."""
+    """A visitor's report that something on a supplier's page is wrong, or that a text of
+    the site is (a translation error: then `page` and `language` say where, no supplier)."""
 
     class Status(models.TextChoices):
         OPEN = "open", _("Öppen")
@@ -481,9 +482,18 @@ class ErrorReport(models.Model):
     supplier = models.ForeignKey(
         Supplier,
         on_delete=models.CASCADE,
+        null=True,
+        blank=True,
         related_name="error_reports",
         verbose_name=_("leverantör"),
     )
+    page = models.CharField(
+        _("sida"),
+        max_length=300,
+        blank=True,
+        help_text=_("Sidan med texten som är fel, när rapporten gäller en text."),
+    )
+    language = models.CharField(_("sidans språk"), max_length=10, blank=True)
     office = models.ForeignKey(
         Office,
         on_delete=models.SET_NULL,
@@ -518,7 +528,11 @@ class ErrorReport(models.Model):
             models.CheckConstraint(
                 condition=Q(status__in=["open", "handled"]), name="errorreport_status_known"
             ),
+            models.CheckConstraint(
+                condition=Q(supplier__isnull=False) | ~Q(page=""),
+                name="errorreport_about_a_supplier_or_a_page",
+            ),
         ]
 
     def __str__(self):
-        return f"{self.supplier}: {self.what_is_wrong[:60]}"
+        return f"{self.supplier or self.page}: {self.what_is_wrong[:60]}"

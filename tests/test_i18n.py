@@ -1,4 +1,5 @@
-"""Swedish at the root, English under /en/ and Arabic under /ar/: catalogues, switcher, labels."""
+"""Swedish at the root, the other UI languages under /en/, /ar/, /so/, /ti/, /fa/ and /uk/:
+catalogues, switcher, labels, the notice that the Swedish version counts."""
 
 import os
 import re
@@ -17,7 +18,7 @@ from tests.offices.factories import OfficeFactory, municipality
 from tests.suppliers.factories import SupplierFactory
 
 LOCALE = Path(__file__).resolve().parent.parent / "locale"
-UI_LANGUAGES = ["en", "ar"]
+UI_LANGUAGES = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
 PLACEHOLDER = re.compile(r"%%|%\(\w+\)[sd]")
 
 
@@ -114,6 +115,75 @@ def test_each_ui_language_sets_lang_and_direction_and_translates_the_page(
     html = client.get(f"{prefix}/leverantorer/").text
     assert f'<html lang="{lang}" dir="{direction}">' in html
     assert f"<h1>{heading}</h1>" in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", UI_LANGUAGES)
+def test_every_language_has_its_pages_with_lang_and_direction(client, language):
+    direction = "rtl" if language in settings.LANGUAGES_BIDI else "ltr"
+    response = client.get(f"/{language}/leverantorer/")
+    assert response.status_code == 200
+    assert f'<html lang="{language}" dir="{direction}">' in response.text
+
+
+def test_persian_is_right_to_left_like_arabic():
+    assert {"ar", "fa"} <= set(settings.LANGUAGES_BIDI)
+    assert not {"sv", "en", "so", "ti", "uk"} & set(settings.LANGUAGES_BIDI)
+    for code in ["so", "ti"]:
+        assert translation.get_language_info(code)["name_local"] == dict(settings.LANGUAGES)[code]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", UI_LANGUAGES)
+def test_translated_pages_say_the_swedish_version_counts_and_how_to_report_errors(client, language):
+    html = client.get(f"/{language}/fragor-och-svar/?x=1").text
+    with translation.override(language):
+        counts = translation.gettext(
+            "Den här sidan är översatt från svenska. Det är den svenska versionen som gäller."
+        )
+        dari = translation.gettext(
+            "Texten är skriven så att den som läser dari också ska förstå den."
+        )
+    assert counts in html
+    assert '<a href="/fragor-och-svar/?x=1">' in html
+    assert f'href="/{language}/rapportera-fel/?sida=/{language}/fragor-och-svar/"' in html
+    assert (dari in html) is (language == "fa")
+
+
+@pytest.mark.django_db
+def test_swedish_pages_have_no_translation_notice(client):
+    assert "translation-notice" not in client.get("/fragor-och-svar/").text
+
+
+@pytest.mark.django_db
+def test_a_translation_error_is_reported_with_its_page_and_language(client):
+    from suppliers.models import ErrorReport
+
+    form = client.get("/fa/rapportera-fel/?sida=/fa/fragor-och-svar/")
+    assert form.status_code == 200
+    assert 'name="sida" value="/fa/fragor-och-svar/"' in form.text
+    empty = client.post("/fa/rapportera-fel/", {"sida": "/fa/fragor-och-svar/"})
+    assert empty.status_code == 200
+    assert 'class="error-summary"' in empty.text
+    assert ErrorReport.objects.count() == 0
+    response = client.post(
+        "/fa/rapportera-fel/",
+        {"sida": "/fa/fragor-och-svar/", "what_is_wrong": "Ett ord är fel.", "website": ""},
+    )
+    assert response.status_code == 302
+    assert response.url == "/fa/rapportera-fel/tack/?sida=%2Ffa%2Ffragor-och-svar%2F"
+    report = ErrorReport.objects.get()
+    assert (report.supplier, report.page, report.language) == (None, "/fa/fragor-och-svar/", "fa")
+    assert client.get(response.url).status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("page", ["https://example.com/", "//example.com/", "/\\example.com", "x"])
+def test_a_text_error_report_only_names_pages_of_this_site(client, page):
+    html = client.get("/rapportera-fel/", {"sida": page}).text
+    assert 'name="sida" value="/"' in html
+    assert '<a href="/"><code>/</code></a>' in html
+    assert not re.search(r'(href|value)="(https?:|//|/\\)', html)
 
 
 @pytest.mark.django_db
