@@ -10,7 +10,7 @@ DEV_ENV := DJANGO_DEBUG=1 DJANGO_SECURE_SSL_REDIRECT=0
 DEMO_SUPPLIERS ?= 60
 DEMO_SEED ?= 1
 
-.PHONY: install install-test run test lint migrate seed clean messages
+.PHONY: install install-test run test lint migrate seed clean messages fonts
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed (apt-get install python3)."; exit 1; }
@@ -71,6 +71,11 @@ MESSAGE_LANGUAGES := en ar so ti fa uk
 messages: install
 	$(DEV_ENV) $(BIN)/python manage.py makemessages $(addprefix -l ,$(MESSAGE_LANGUAGES)) --add-location file $(MESSAGES_IGNORE)
 	$(DEV_ENV) $(BIN)/python manage.py compilemessages --ignore='.venv'
+
+# Re-make the font subsets in static/fonts/ (krom/fonts.py) after the Tigrinya catalogue or a
+# language's own name changes. Needs Debian's fonts-noto-core (apt-get install fonts-noto-core).
+fonts: install-test
+	$(DEV_ENV) $(BIN)/python -m krom.fonts
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3 .pytest_cache .ruff_cache

@@ -1,0 +1,87 @@
+"""Ethiopic and Syriac render with the self-hosted subsets, fetched only where shown."""
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+# Draws each character alone on a canvas in the page's own font stack and returns the
+# pixels: boxes for missing glyphs ("tofu") all look alike, real glyphs differ.
+DRAW = """async (characters) => {
+  const family = getComputedStyle(document.documentElement).fontFamily;
+  await document.fonts.load(`32px ${family}`, characters.join(""));
+  const canvas = document.createElement("canvas");
+  canvas.width = canvas.height = 48;
+  const context = canvas.getContext("2d");
+  context.font = `32px ${family}`;
+  return characters.map((character) => {
+    context.clearRect(0, 0, 48, 48);
+    context.fillText(character, 4, 36);
+    return canvas.toDataURL();
+  });
+}"""
+
+
+def fonts_fetched(page, url, then=None):
+    fetched = []
+    page.on("requestfinished", lambda request: fetched.append(request.url))
+    page.goto(url)
+    if then:
+        then(page)
+    page.evaluate("document.fonts.ready.then(() => true)")
+    return {url.rsplit("/", 1)[-1].split(".")[0] for url in fetched if "/static/fonts/" in url}
+
+
+def loaded_families(page):
+    return page.evaluate(
+        "[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family.replaceAll('\"', ''))"
+    )
+
+
+@pytest.mark.parametrize(
+    ("path", "characters", "family"),
+    [
+        ("/ti/leverantorer/", list("ትግርኛምረጹ"), "Noto Sans Ethiopic"),
+        ("/leverantorer/", list("ትግርኛ"), "Noto Sans Ethiopic Names"),
+        ("/leverantorer/", list("ܣܘܪܝܬ"), "Noto Sans Syriac Names"),
+    ],
+)
+def test_ethiopic_and_syriac_glyphs_render_not_as_boxes(
+    live_server, page, path, characters, family
+):
+    page.goto(live_server.url + path)
+    shapes = page.evaluate(DRAW, characters)
+    assert len(set(shapes)) == len(characters), "some characters drew the same box"
+    assert family in loaded_families(page)
+
+
+def test_tigrinya_pages_fetch_the_tigrinya_subset(live_server, page):
+    assert fonts_fetched(page, live_server.url + "/ti/leverantorer/") == {"ethiopic"} | (
+        {"syriac-names"}
+    )
+
+
+def test_swedish_pages_fetch_only_the_names_they_show(live_server, page):
+    # The search's language filter names Tigrinya, Amharic and Assyrian in their scripts.
+    assert fonts_fetched(page, live_server.url + "/leverantorer/") == {
+        "ethiopic-names",
+        "syriac-names",
+    }
+
+
+def test_a_page_without_such_names_fetches_no_font_until_the_language_menu_opens(
+    live_server, browser
+):
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    assert fonts_fetched(page, live_server.url + "/om-rusta-och-matcha/") == set()
+
+    def open_menu(page):
+        page.get_by_role("navigation", name="Välj språk").locator("summary").click()
+        expect(page.get_by_role("link", name="ትግርኛ")).to_be_visible()
+
+    page = context.new_page()
+    assert fonts_fetched(page, live_server.url + "/om-rusta-och-matcha/", open_menu) == {
+        "ethiopic-names"
+    }
+    context.close()
