@@ -8,7 +8,18 @@ class PageSitemap(Sitemap):
     """The public pages; the admin is never listed."""
 
     def items(self):
-        return ["home", "suppliers:search", "about", "faq", "privacy", "offices:ka_lookup"]
+        return [
+            "home",
+            "suppliers:search",
+            "about",
+            "faq",
+            "privacy",
+            "offices:ka_lookup",
+            "easy_read:index",
+            "easy_read:about",
+            "easy_read:faq",
+            "easy_read:privacy",
+        ]
 
     def location(self, item):
         return reverse(item)

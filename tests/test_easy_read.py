@@ -89,3 +89,9 @@ def test_an_unknown_office_in_easy_read_swedish_is_a_404(client):
     supplier = SupplierFactory()
     response = client.get(f"/lattlast/leverantorer/{supplier.slug}/kontor/0-finns-inte/valj/")
     assert response.status_code == 404
+
+
+def test_the_sitemap_lists_the_easy_read_pages(client):
+    sitemap = client.get("/sitemap.xml").text
+    for url, _heading in EASY_READ_PAGES:
+        assert f"{url}</loc>" in sitemap
