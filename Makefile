@@ -15,7 +15,7 @@ PORT ?= 8000
 PIP_PROGRESS = 2>&1 | tee $(VENV)/pip.log | sed -un 's/^Collecting \([^ ;<>=!~]*\).*/    \1/p' \
 	|| { cat $(VENV)/pip.log; exit 1; }
 
-.PHONY: install install-test run test test-fast lint lock migrate seed clean messages
+.PHONY: install install-test run test test-fast lint lock migrate seed clean messages fonts
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed (apt-get install python3)."; exit 1; }
@@ -94,14 +94,20 @@ lock:
 	mv requirements.lock.new requirements.lock
 	rm -rf $(LOCK_VENV)
 
-# Re-make the English and Arabic message catalogues from the Swedish source strings and
-# compile them. Needs GNU gettext (apt-get install gettext); the compiled .mo files are
-# committed, so running the site never does.
+# Re-make the message catalogues of every language but Swedish (krom/settings.py LANGUAGES)
+# from the Swedish source strings and compile them. Needs GNU gettext (apt-get install
+# gettext); the compiled .mo files are committed, so running the site never does.
 MESSAGES_IGNORE := --ignore='.venv/*' --ignore='tests/*' --ignore='bench/*' --ignore='docs/*' \
 	--ignore='staticfiles/*' --ignore='templates/pages/design.html'
+MESSAGE_LANGUAGES := en ar so ti fa uk
 messages: install
-	$(DEV_ENV) $(BIN)/python manage.py makemessages -l en -l ar --add-location file $(MESSAGES_IGNORE)
+	$(DEV_ENV) $(BIN)/python manage.py makemessages $(addprefix -l ,$(MESSAGE_LANGUAGES)) --add-location file $(MESSAGES_IGNORE)
 	$(DEV_ENV) $(BIN)/python manage.py compilemessages --ignore='.venv'
+
+# Re-make the font subsets in static/fonts/ (krom/fonts.py) after the Tigrinya catalogue or a
+# language's own name changes. Needs Debian's fonts-noto-core (apt-get install fonts-noto-core).
+fonts: install-test
+	$(DEV_ENV) $(BIN)/python -m krom.fonts
 
 clean:
 	rm -rf $(VENV) $(LOCK_VENV) staticfiles db.sqlite3 .pytest_cache .ruff_cache

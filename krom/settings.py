@@ -20,6 +20,7 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
+from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -205,11 +206,25 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "sv"
+# Each language named in itself (the switcher shows these). Swedish at the root, the others
+# under /<code>/: the languages that Rusta och matcha's participants read most.
 LANGUAGES = [
     ("sv", "Svenska"),
     ("en", "English"),
     ("ar", "العربية"),
+    ("so", "Soomaali"),
+    ("ti", "ትግርኛ"),
+    ("fa", "فارسی"),
+    ("uk", "Українська"),
 ]
+# Right to left: Arabic and Persian, from Django's default LANGUAGES_BIDI.
+# Django knows Somali and Tigrinya only as language codes: give them their names, so that
+# get_language_info() and the admin work as for the other languages.
+EXTRA_LANG_INFO = {
+    "so": {"bidi": False, "code": "so", "name": "Somali", "name_local": "Soomaali"},
+    "ti": {"bidi": False, "code": "ti", "name": "Tigrinya", "name_local": "ትግርኛ"},
+}
+LANG_INFO.update({code: info for code, info in EXTRA_LANG_INFO.items() if code not in LANG_INFO})
 # locale/: the site's English and Arabic; krom/locale/: Swedish for the admin texts of
 # third-party apps without a Swedish catalogue (django-axes, django-simple-history).
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "krom" / "locale"]

@@ -17,6 +17,10 @@ class PageSitemap(Sitemap):
             "accessibility",
             "privacy",
             "offices:ka_lookup",
+            "easy_read:index",
+            "easy_read:about",
+            "easy_read:faq",
+            "easy_read:privacy",
         ]
 
     def location(self, item):

@@ -6,7 +6,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
-from krom import views
+from krom import easy_read, views
 from krom.admin_index import admin_index
 from krom.sitemaps import PageSitemap, SupplierSitemap
 
@@ -20,6 +20,29 @@ urlpatterns = [
     path(settings.ADMIN_PATH, admin.site.urls),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path(
+        "lattlast/",
+        include(
+            (
+                [
+                    path("", easy_read.page("index.html"), name="index"),
+                    path("om-rusta-och-matcha/", easy_read.page("about.html"), name="about"),
+                    path("fragor-och-svar/", easy_read.page("faq.html"), name="faq"),
+                    path(
+                        "om-kakor-och-personuppgifter/",
+                        easy_read.page("privacy.html"),
+                        name="privacy",
+                    ),
+                    path(
+                        "leverantorer/<slug:slug>/kontor/<str:office_key>/valj/",
+                        views.choose_easy_read,
+                        name="choose",
+                    ),
+                ],
+                "easy_read",
+            )
+        ),
+    ),
+    path(
         "sitemap.xml",
         sitemap_views.sitemap,
         {"sitemaps": {"pages": PageSitemap, "suppliers": SupplierSitemap}},
@@ -27,7 +50,8 @@ urlpatterns = [
     ),
 ]
 
-# Swedish at the root, English under /en/ and Arabic under /ar/.
+# Lättläst svenska above, always in Swedish; the UI languages below: Swedish at the root,
+# the others under /en/, /ar/, /so/, /ti/, /fa/ and /uk/.
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("leverantorer/", include("suppliers.urls")),
@@ -48,6 +72,8 @@ urlpatterns += i18n_patterns(
     ),
     path("om-matchningskollen/", views.about_us, name="about_us"),
     path("tillganglighet/", views.accessibility_statement, name="accessibility"),
+    path("rapportera-fel/", views.report_text_error, name="report_text_error"),
+    path("rapportera-fel/tack/", views.report_text_error_thanks, name="report_text_error_thanks"),
     path("design/", views.design, name="design"),
     path("", include("offices.urls")),
     path("leverantorer/<slug:slug>/", include("reviews.urls")),

@@ -12,6 +12,7 @@ from django.template.defaultfilters import floatformat
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from krom.list_join import join_names
 from offices.models import URL_KEY, Office
 
 PARAMETER = "kontor"
@@ -176,7 +177,7 @@ def comparison_rows(offices, municipality=None):
         return _("Ja") if value else _("Nej")
 
     def names(items):
-        return ", ".join(item.name_sv for item in items) or _("Inga angivna")
+        return join_names(item.display_name for item in items) or _("Inga angivna")
 
     def rating(supplier):
         if not supplier.review_count:

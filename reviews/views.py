@@ -20,7 +20,7 @@ def active_supplier(slug):
 def create(request, slug):
     supplier = active_supplier(slug)
     context = {"supplier": supplier, "retry_after_minutes": None}
-    if request.method == "GET":
+    if request.method != "POST":
         context["form"] = ReviewForm(supplier=supplier)
         return TemplateResponse(request, "reviews/create.html", context)
 

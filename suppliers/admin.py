@@ -215,13 +215,24 @@ def mark_handled_and_verified(modeladmin, request, queryset):
 class ErrorReportAdmin(admin.ModelAdmin):
     """Open reports first, oldest first."""
 
-    list_display = ["supplier", "office", "short_text", "status", "created_at", "handled_by"]
-    list_filter = ["status"]
+    list_display = [
+        "supplier",
+        "office",
+        "page",
+        "language",
+        "short_text",
+        "status",
+        "created_at",
+        "handled_by",
+    ]
+    list_filter = ["status", "language"]
     list_select_related = ["supplier", "office__contract", "handled_by"]
-    search_fields = ["supplier__name", "what_is_wrong", "correction"]
+    search_fields = ["supplier__name", "page", "what_is_wrong", "correction"]
     readonly_fields = [
         "supplier",
         "office",
+        "page",
+        "language",
         "what_is_wrong",
         "correction",
         "contact_email",
@@ -229,7 +240,7 @@ class ErrorReportAdmin(admin.ModelAdmin):
         "handled_at",
         "handled_by",
     ]
-    fields = readonly_fields[:5] + ["status"] + readonly_fields[5:]
+    fields = readonly_fields[:7] + ["status"] + readonly_fields[7:]
     actions = [mark_handled, mark_handled_and_verified]
 
     def get_queryset(self, request):

@@ -51,10 +51,11 @@ class ErrorReportForm(forms.ModelForm):
     def __init__(self, *args, supplier, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.supplier = supplier
-        office = self.fields["office"]
-        office.queryset = Office.objects.active().filter(supplier=supplier).order_by("name")
-        office.label_from_instance = lambda office: f"{office.name}, {office.full_address}"
-        office.empty_label = _("Gäller hela leverantören")
+        if "office" in self.fields:
+            office = self.fields["office"]
+            office.queryset = Office.objects.active().filter(supplier=supplier).order_by("name")
+            office.label_from_instance = lambda office: f"{office.name}, {office.full_address}"
+            office.empty_label = _("Gäller hela leverantören")
 
     @property
     def is_spam(self):
@@ -66,3 +67,24 @@ class ErrorReportForm(forms.ModelForm):
         for field in self:
             items.extend((field.auto_id, error) for error in field.errors)
         return items
+
+
+class TextErrorReportForm(ErrorReportForm):
+    """'Rapportera fel' about a text of the site, such as a translation, not a supplier."""
+
+    class Meta(ErrorReportForm.Meta):
+        fields = ["what_is_wrong", "correction", "contact_email"]
+        labels = {
+            **ErrorReportForm.Meta.labels,
+            "what_is_wrong": _("Vad är fel i texten?"),
+            "correction": _("Vad borde det stå? (frivilligt)"),
+        }
+        help_texts = {
+            **ErrorReportForm.Meta.help_texts,
+            "what_is_wrong": _("Till exempel ett ord som är fel översatt eller svårt att förstå."),
+        }
+
+    def __init__(self, *args, page, language, **kwargs):
+        super().__init__(*args, supplier=None, **kwargs)
+        self.instance.page = page
+        self.instance.language = language

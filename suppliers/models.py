@@ -5,15 +5,10 @@ Longer than 300 lines because SupplierQuerySet holds the whole search in one pla
 filter and order a method the search's FilterSet calls), as the house style asks; splitting
 the queryset from its model would only add an import between two halves of one thing."""
 
-import functools
-import gettext as gettext_module
 import random
 from contextlib import contextmanager
-from pathlib import Path
 
-import django
 from django.conf import settings
-from django.conf.locale import LANG_INFO
 from django.core.exceptions import ValidationError
 from django.db import connection, models
 from django.db.models import (
@@ -33,7 +28,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.text import slugify
-from django.utils.translation import get_language, to_locale
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -43,49 +38,40 @@ from suppliers.fields import OrganisationNumberField, format_organisation_number
 from suppliers.names import folded, name_match_key, swedish_sort_key
 
 
-class Language(models.Model):
-    code = models.CharField(
-        _("språkkod"),
-        max_length=3,
-        unique=True,
-        help_text=_("ISO 639-1 (två bokstäver) där en sådan finns, annars ISO 639-3."),
+class ReferenceNames(models.Model):
+    """A reference name (a language, an industry) in every UI language: Swedish and English
+    in their own columns, the others in `names` ({"ar": …, "so": …}), all loaded from
+    fixtures/reference/*.csv by `manage.py load_reference_data`."""
+
+    name_sv = models.CharField(_("namn på svenska"), max_length=150)
+    name_en = models.CharField(_("namn på engelska"), max_length=150)
+    names = models.JSONField(
+        _("namn på gränssnittets andra språk"),
+        default=dict,
+        blank=True,
+        help_text=_('Språkkod och namn, till exempel {"ar": "…", "so": "…"}.'),
     )
-    name_sv = models.CharField(_("namn på svenska"), max_length=100)
-    name_en = models.CharField(_("namn på engelska"), max_length=100)
-    native_name = models.CharField(_("namn på språket självt"), max_length=100)
 
     class Meta:
+        abstract = True
         ordering = ["name_sv"]
-        verbose_name = _("språk")
-        verbose_name_plural = _("språk")
 
     def __str__(self):
         return self.name_sv
 
-    def name_in_ui_language(self):
-        """(name, language of that name): our Swedish and English names; in other UI
-        languages Django's own translation of the name, or else the English name."""
-        ui_language = get_language()
-        if ui_language == self.code:
-            return self.native_name, self.code
-        if ui_language == "sv":
+    def name_in(self, language):
+        """(name, language of that name): the English name where a language lacks one."""
+        if language == "sv":
             return self.name_sv, "sv"
-        if ui_language != "en" and self.code in LANG_INFO:
-            english = LANG_INFO[self.code]["name"]
-            name = django_catalog(ui_language).gettext(english)
-            if name != english:
-                return name, ui_language
-        return self.name_en, "en"
+        name = self.names.get(language) if language != "en" else None
+        return (name, language) if name else (self.name_en, "en")
+
+    def name_in_ui_language(self):
+        return self.name_in(get_language())
 
     @property
     def display_name(self):
         return self.name_in_ui_language()[0]
-
-    @property
-    def label(self):
-        """The name in the UI language with the language's own name beside it."""
-        name = self.display_name
-        return name if name == self.native_name else f"{name} — {self.native_name}"
 
     @property
     def display_name_html(self):
@@ -96,6 +82,31 @@ class Language(models.Model):
             return name
         return format_html('<span lang="{}" dir="auto">{}</span>', name_language, name)
 
+
+class Language(ReferenceNames):
+    code = models.CharField(
+        _("språkkod"),
+        max_length=3,
+        unique=True,
+        help_text=_("ISO 639-1 (två bokstäver) där en sådan finns, annars ISO 639-3."),
+    )
+    native_name = models.CharField(_("namn på språket självt"), max_length=100)
+
+    class Meta(ReferenceNames.Meta):
+        verbose_name = _("språk")
+        verbose_name_plural = _("språk")
+
+    def name_in(self, language):
+        if language == self.code:
+            return self.native_name, self.code
+        return super().name_in(language)
+
+    @property
+    def label(self):
+        """The name in the UI language with the language's own name beside it."""
+        name = self.display_name
+        return name if name == self.native_name else f"{name} — {self.native_name}"
+
     @property
     def label_html(self):
         """label, with each part marked with its language."""
@@ -105,44 +116,16 @@ class Language(models.Model):
         return format_html("{} — {}", self.display_name_html, native)
 
 
-@functools.cache
-def django_catalog(language_code):
-    """Django's own message catalogue for a language, without the fallback to LANGUAGE_CODE
-    that Django's gettext adds (that would give Swedish names in the Arabic UI)."""
-    localedir = Path(django.__file__).parent / "conf" / "locale"
-    return gettext_module.translation(
-        "django", localedir, [to_locale(language_code)], fallback=True
-    )
-
-
-class Industry(models.Model):
+class Industry(ReferenceNames):
     slug = models.SlugField(_("kortnamn"), max_length=100, unique=True)
-    name_sv = models.CharField(_("namn på svenska"), max_length=150)
-    name_en = models.CharField(_("namn på engelska"), max_length=150)
 
-    class Meta:
-        ordering = ["name_sv"]
+    class Meta(ReferenceNames.Meta):
         verbose_name = _("bransch (yrkesområde)")
         verbose_name_plural = _("branscher (yrkesområden)")
 
-    def __str__(self):
-        return self.name_sv
-
-    @property
-    def display_language(self):
-        """English in the English UI; Swedish otherwise (we have no Arabic names)."""
-        return "en" if get_language() == "en" else "sv"
-
-    @property
-    def display_name(self):
-        return self.name_en if self.display_language == "en" else self.name_sv
-
     @property
     def label_html(self):
-        """display_name, marked with its language where it differs from the page's."""
-        if self.display_language == get_language():
-            return self.display_name
-        return format_html('<span lang="{}">{}</span>', self.display_language, self.display_name)
+        return self.display_name_html
 
 
 # Weight of the prior in the Bayesian average: a supplier's own reviews count as much as
@@ -563,7 +546,8 @@ class SupplierName(models.Model):
 
 
 class ErrorReport(models.Model):
-    """A visitor's report that something on a supplier's page is wrong."""
+    """A visitor's report that something on a supplier's page is wrong, or that a text of
+    the site is (a translation error: then `page` and `language` say where, no supplier)."""
 
     class Status(models.TextChoices):
         OPEN = "open", _("Öppen")
@@ -572,9 +556,18 @@ class ErrorReport(models.Model):
     supplier = models.ForeignKey(
         Supplier,
         on_delete=models.CASCADE,
+        null=True,
+        blank=True,
         related_name="error_reports",
         verbose_name=_("leverantör"),
     )
+    page = models.CharField(
+        _("sida"),
+        max_length=300,
+        blank=True,
+        help_text=_("Sidan med texten som är fel, när rapporten gäller en text."),
+    )
+    language = models.CharField(_("sidans språk"), max_length=10, blank=True)
     office = models.ForeignKey(
         Office,
         on_delete=models.SET_NULL,
@@ -611,7 +604,11 @@ class ErrorReport(models.Model):
                 name="errorreport_status_known",
                 violation_error_message=_("Välj en status i listan."),
             ),
+            models.CheckConstraint(
+                condition=Q(supplier__isnull=False) | ~Q(page=""),
+                name="errorreport_about_a_supplier_or_a_page",
+            ),
         ]
 
     def __str__(self):
-        return f"{self.supplier}: {self.what_is_wrong[:60]}"
+        return f"{self.supplier or self.page}: {self.what_is_wrong[:60]}"

@@ -93,7 +93,10 @@ class Snapshot:
         return [(language.code, language.label_html) for language in languages]
 
     def _industry_choices(self):
-        return [(slug, industry.label_html) for slug, industry in self.industries.items()]
+        industries = self.industries.values()
+        if get_language() != "sv":
+            industries = sorted(industries, key=lambda industry: industry.display_name.casefold())
+        return [(industry.slug, industry.label_html) for industry in industries]
 
 
 def search_reference():

@@ -210,7 +210,7 @@ def report_error(request, slug):
     """'Rapportera fel': a visitor tells the admins what is wrong on the supplier's page."""
     supplier = get_object_or_404(Supplier.objects.active(), slug=slug)
     context = {"supplier": supplier, "retry_after_minutes": None}
-    if request.method == "GET":
+    if request.method != "POST":
         context["form"] = ErrorReportForm(supplier=supplier)
         return TemplateResponse(request, "suppliers/report_error.html", context)
     form = context["form"] = ErrorReportForm(request.POST, supplier=supplier)

@@ -1,4 +1,5 @@
-"""Swedish at the root, English under /en/ and Arabic under /ar/: catalogues, switcher, labels."""
+"""Swedish at the root, the other UI languages under /en/, /ar/, /so/, /ti/, /fa/ and /uk/:
+catalogues, switcher, labels, the notice that the Swedish version counts."""
 
 import os
 import re
@@ -17,7 +18,7 @@ from tests.offices.factories import OfficeFactory, municipality
 from tests.suppliers.factories import SupplierFactory
 
 LOCALE = Path(__file__).resolve().parent.parent / "locale"
-UI_LANGUAGES = ["en", "ar"]
+UI_LANGUAGES = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
 PLACEHOLDER = re.compile(r"%%|%\(\w+\)[sd]")
 
 
@@ -118,6 +119,75 @@ def test_each_ui_language_sets_lang_and_direction_and_translates_the_page(
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("language", UI_LANGUAGES)
+def test_every_language_has_its_pages_with_lang_and_direction(client, language):
+    direction = "rtl" if language in settings.LANGUAGES_BIDI else "ltr"
+    response = client.get(f"/{language}/leverantorer/")
+    assert response.status_code == 200
+    assert f'<html lang="{language}" dir="{direction}">' in response.text
+
+
+def test_persian_is_right_to_left_like_arabic():
+    assert {"ar", "fa"} <= set(settings.LANGUAGES_BIDI)
+    assert not {"sv", "en", "so", "ti", "uk"} & set(settings.LANGUAGES_BIDI)
+    for code in ["so", "ti"]:
+        assert translation.get_language_info(code)["name_local"] == dict(settings.LANGUAGES)[code]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", UI_LANGUAGES)
+def test_translated_pages_say_the_swedish_version_counts_and_how_to_report_errors(client, language):
+    html = client.get(f"/{language}/fragor-och-svar/?x=1").text
+    with translation.override(language):
+        counts = translation.gettext(
+            "Den här sidan är översatt från svenska. Det är den svenska versionen som gäller."
+        )
+        dari = translation.gettext(
+            "Texten är skriven så att den som läser dari också ska förstå den."
+        )
+    assert counts in html
+    assert '<a href="/fragor-och-svar/?x=1">' in html
+    assert f'href="/{language}/rapportera-fel/?sida=/{language}/fragor-och-svar/"' in html
+    assert (dari in html) is (language == "fa")
+
+
+@pytest.mark.django_db
+def test_swedish_pages_have_no_translation_notice(client):
+    assert "translation-notice" not in client.get("/fragor-och-svar/").text
+
+
+@pytest.mark.django_db
+def test_a_translation_error_is_reported_with_its_page_and_language(client):
+    from suppliers.models import ErrorReport
+
+    form = client.get("/fa/rapportera-fel/?sida=/fa/fragor-och-svar/")
+    assert form.status_code == 200
+    assert 'name="sida" value="/fa/fragor-och-svar/"' in form.text
+    empty = client.post("/fa/rapportera-fel/", {"sida": "/fa/fragor-och-svar/"})
+    assert empty.status_code == 200
+    assert 'class="error-summary"' in empty.text
+    assert ErrorReport.objects.count() == 0
+    response = client.post(
+        "/fa/rapportera-fel/",
+        {"sida": "/fa/fragor-och-svar/", "what_is_wrong": "Ett ord är fel.", "website": ""},
+    )
+    assert response.status_code == 302
+    assert response.url == "/fa/rapportera-fel/tack/?sida=%2Ffa%2Ffragor-och-svar%2F"
+    report = ErrorReport.objects.get()
+    assert (report.supplier, report.page, report.language) == (None, "/fa/fragor-och-svar/", "fa")
+    assert client.get(response.url).status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("page", ["https://example.com/", "//example.com/", "/\\example.com", "x"])
+def test_a_text_error_report_only_names_pages_of_this_site(client, page):
+    html = client.get("/rapportera-fel/", {"sida": page}).text
+    assert 'name="sida" value="/"' in html
+    assert '<a href="/"><code>/</code></a>' in html
+    assert not re.search(r'(href|value)="(https?:|//|/\\)', html)
+
+
+@pytest.mark.django_db
 def test_english_pages_show_no_swedish_interface_text(client):
     supplier = SupplierFactory(name="Steg AB", with_offices=1)
     for url in ["/en/", "/en/leverantorer/", f"/en/leverantorer/{supplier.slug}/", "/en/ka/"]:
@@ -152,8 +222,9 @@ def test_error_pages_are_translated_and_have_the_switcher(client, url, text):
         ("sv", "ar", "Arabiska — العربية"),
         ("en", "ar", "Arabic — العربية"),
         ("ar", "ar", "العربية"),
-        ("ar", "sv", "السويديّة — Svenska"),
-        ("ar", "so", "Somali — Soomaali"),
+        ("ar", "sv", "السويدية — Svenska"),
+        ("ar", "so", "الصومالية — Soomaali"),
+        ("fa", "so", "سومالیایی — Soomaali"),
         ("sv", "sv", "Svenska"),
         ("en", "en", "English"),
     ],
@@ -176,14 +247,16 @@ def test_search_filters_name_languages_and_ratings_in_the_ui_language(client):
 @pytest.mark.django_db
 def test_names_in_another_language_than_the_page_are_marked_with_it(client):
     html = client.get("/ar/leverantorer/").text
-    # Django has an Arabic name for Swedish, not for Somali: English, marked as such.
-    assert 'السويديّة — <span lang="sv" dir="auto">Svenska</span></label>' in html
-    somali = '<span lang="en" dir="auto">Somali</span> — <span lang="so" dir="auto">Soomaali'
-    assert somali in html
+    # Each name in Arabic, with the language's own name beside it, marked as such.
+    assert 'السويدية — <span lang="sv" dir="auto">Svenska</span></label>' in html
+    assert 'الصومالية — <span lang="so" dir="auto">Soomaali</span></label>' in html
     assert '<span lang="ar" dir="auto">العربية</span></label>' in html
-    # Industries have Swedish and English names only.
-    assert '<span lang="sv">Data/IT</span></label>' in html
+    assert "الحاسوب وتقنية المعلومات</label>" in html
     assert "Computing/IT</label>" in client.get("/en/leverantorer/").text
+    # A name that a language lacks would fall back to English, marked as English.
+    Language.objects.filter(code="so").update(names={})
+    html = client.get("/ar/leverantorer/").text
+    assert '<span lang="en" dir="auto">Somali</span> — <span lang="so"' in html
 
 
 @pytest.mark.django_db
@@ -205,7 +278,7 @@ def test_search_card_names_languages_in_the_ui_language(client):
         supplier=SupplierFactory(language_codes=["sv", "ar"]), municipality=municipality("0180")
     )
     assert "<dd>Arabic, Swedish</dd>" in client.get("/en/leverantorer/").text
-    assert "<dd>العربية، السويديّة</dd>" in client.get("/ar/leverantorer/").text
+    assert "<dd>العربية، السويدية</dd>" in client.get("/ar/leverantorer/").text
     assert "<dd>Arabiska, Svenska</dd>" in client.get("/leverantorer/").text
 
 

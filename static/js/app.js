@@ -95,6 +95,20 @@
     update();
   }
 
+  // The language menu closes with Esc (focus back on its button) and on a click elsewhere.
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    document.querySelectorAll("[data-language-menu][open]").forEach(function (menu) {
+      menu.open = false;
+      menu.querySelector("summary").focus();
+    });
+  });
+  document.addEventListener("click", function (event) {
+    document.querySelectorAll("[data-language-menu][open]").forEach(function (menu) {
+      if (!menu.contains(event.target)) menu.open = false;
+    });
+  });
+
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll(".choice").forEach(function (choice) { enhanceChoice(choice); });
     document.querySelectorAll("[data-counter-for]").forEach(enhanceCounter);

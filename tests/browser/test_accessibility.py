@@ -6,6 +6,7 @@ search view fail and the request goes through Django's own error handling.
 """
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
 from playwright.sync_api import expect
@@ -16,7 +17,12 @@ from tests.suppliers.factories import SupplierFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-PREFIXES = {"sv": "", "en": "/en", "ar": "/ar"}
+# Every UI language: Swedish at the root, the others under their prefix; Arabic and Persian
+# right to left.
+PREFIXES = {
+    code: "" if code == settings.LANGUAGE_CODE else f"/{code}" for code, _name in settings.LANGUAGES
+}
+RIGHT_TO_LEFT = [code for code in PREFIXES if code in settings.LANGUAGES_BIDI]
 
 
 @pytest.fixture
@@ -113,7 +119,20 @@ STATES = [
         "/leverantorer/stangda-steg-ab/kontor/9100-stangda-steg-uppsala/valj/",
         None,
     ),
+    ("text error report", "/rapportera-fel/?sida=/fragor-och-svar/", None),
     ("404", "/finns-inte/", None),
+]
+# Lättläst svenska: Swedish only, outside the language prefixes.
+EASY_READ_STATES = [
+    ("easy-read start", "/lattlast/", None),
+    ("easy-read about", "/lattlast/om-rusta-och-matcha/", None),
+    ("easy-read FAQ", "/lattlast/fragor-och-svar/", None),
+    ("easy-read privacy", "/lattlast/om-kakor-och-personuppgifter/", None),
+    (
+        "easy-read choice",
+        "/lattlast/leverantorer/arabiska-jobb-ab/kontor/9001-arabiska-jobb-uppsala/valj/",
+        None,
+    ),
 ]
 
 
@@ -194,8 +213,25 @@ def test_review_form_errors_are_summarised_first_with_links_to_their_fields(
     assert page.evaluate("document.activeElement.getAttribute('aria-invalid')") == "true"
 
 
-def test_arabic_pages_are_right_to_left_and_mirrored(live_server, page, supplier):
-    page.goto(live_server.url + "/ar/leverantorer/")
+def test_easy_read_pages_have_no_axe_violations_one_h1_and_the_landmarks(
+    live_server, page, axe, supplier
+):
+    reports = []
+    for name, path, _action in EASY_READ_STATES:
+        page.goto(live_server.url + path)
+        assert page.locator("html").get_attribute("lang") == "sv", name
+        assert page.get_by_role("heading", level=1).count() == 1, name
+        for role in ["banner", "main", "contentinfo"]:
+            assert page.get_by_role(role).count() == 1, (name, role)
+        results = axe.run(page)
+        if results.violations_count:
+            reports.append(f"{name}:\n{results.generate_report()}")
+    assert not reports, "\n\n".join(reports)
+
+
+@pytest.mark.parametrize("language", RIGHT_TO_LEFT)
+def test_right_to_left_pages_are_mirrored(live_server, page, supplier, language):
+    page.goto(live_server.url + f"/{language}/leverantorer/")
     assert page.locator("html").get_attribute("dir") == "rtl"
     viewport = page.viewport_size["width"]
     # The filters are the first column: on the right in Arabic.
@@ -213,10 +249,14 @@ def active_element(page):
     )
 
 
-def test_keyboard_skip_link_then_filters_then_results_without_a_trap(live_server, page, supplier):
-    page.goto(live_server.url + "/leverantorer/?kommun=0380")
+@pytest.mark.parametrize("language", PREFIXES)
+def test_keyboard_skip_link_then_filters_then_results_without_a_trap(
+    live_server, page, supplier, language
+):
+    prefix = PREFIXES[language]
+    page.goto(live_server.url + prefix + "/leverantorer/?kommun=0380")
     page.keyboard.press("Tab")
-    skip = page.get_by_role("link", name="Hoppa till innehållet")
+    skip = page.get_by_role("link", name=text(language, "Hoppa till innehållet"))
     expect(skip).to_be_focused()
     box = skip.bounding_box()
     assert box["y"] >= 0 and box["height"] >= 44, "the focused skip link is visible"
@@ -227,7 +267,7 @@ def test_keyboard_skip_link_then_filters_then_results_without_a_trap(live_server
     for _ in range(200):
         page.keyboard.press("Tab")
         order.append(active_element(page))
-        if order[-1] == "/leverantorer/arabiska-jobb-ab/?kommun=0380":
+        if order[-1] == prefix + "/leverantorer/arabiska-jobb-ab/?kommun=0380":
             break
     else:
         raise AssertionError(f"Tab never reached the results: {order}")
@@ -286,7 +326,7 @@ def horizontal_overflow(page):
     return page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
 
 
-@pytest.mark.parametrize("language", ["sv", "ar"])
+@pytest.mark.parametrize("language", PREFIXES)
 def test_every_page_reflows_at_320_css_pixels_without_horizontal_scrolling(
     live_server, browser, supplier, language, monkeypatch
 ):
@@ -312,13 +352,14 @@ def widest_elements(page):
     )
 
 
+@pytest.mark.parametrize("language", PREFIXES)
 def test_text_at_200_percent_keeps_the_layout_without_horizontal_scrolling(
-    live_server, browser, supplier
+    live_server, browser, supplier, language
 ):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     for path in ["/", "/leverantorer/?kommun=0380", "/leverantorer/arabiska-jobb-ab/", "/ka/"]:
-        page.goto(live_server.url + path)
+        page.goto(live_server.url + PREFIXES[language] + path)
         before = page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
         page.evaluate("document.documentElement.style.fontSize = '200%'")
         after = page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
@@ -339,7 +380,8 @@ def test_controls_are_at_least_44_by_44_pixels(live_server, browser, supplier, w
             toggle.click()
         small += page.evaluate(
             """() => [...document.querySelectorAll(
-                  'header a, main button, main select, main input:not([type=checkbox]),'
+                  'header a, header summary, main button, main select,'
+                  + ' main input:not([type=checkbox]),'
                   + ' main a.button, .filters a, .pagination a, .breadcrumbs a, .card__title a,'
                   + ' .choice-list__options label, .field--checkbox label')]
                 .filter(e => e.offsetParent !== null)
