@@ -225,9 +225,10 @@ EXTRA_LANG_INFO = {
     "ti": {"bidi": False, "code": "ti", "name": "Tigrinya", "name_local": "ትግርኛ"},
 }
 LANG_INFO.update({code: info for code, info in EXTRA_LANG_INFO.items() if code not in LANG_INFO})
-# locale/: the site's English and Arabic; krom/locale/: Swedish for the admin texts of
+# locale/: the site's translations; krom/third_party_locale/ (not named "locale", so that
+# makemessages keeps krom's own texts in locale/): Swedish for the admin texts of
 # third-party apps without a Swedish catalogue (django-axes, django-simple-history).
-LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "krom" / "locale"]
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "krom" / "third_party_locale"]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True
