@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.urls import Resolver404, resolve
 
 # Lättläst svenska (easy-to-read Swedish) lives under this prefix, outside the languages.
@@ -27,6 +28,11 @@ def language_links(request):
     link_query = getattr(request, "link_query", None)
     query = link_query.urlencode() if link_query else ""
     links = []
+    try:
+        site = request.build_absolute_uri("/").rstrip("/")
+    except DisallowedHost:
+        # The 400 page for a bad Host header: no absolute links from a host we refuse.
+        site = None
     for code, name in settings.LANGUAGES:
         prefix = "" if code == settings.LANGUAGE_CODE else f"/{code}"
         url = f"{prefix}{path}" + (f"?{query}" if query else "")
@@ -36,7 +42,7 @@ def language_links(request):
                 "name": name,
                 "url": url,
                 # hreflang alternates must be absolute for search engines.
-                "absolute_url": request.build_absolute_uri(url),
+                "absolute_url": f"{site}{url}" if site else None,
                 "bidi": code in settings.LANGUAGES_BIDI,
             }
         )

@@ -607,6 +607,7 @@ class ErrorReport(models.Model):
             models.CheckConstraint(
                 condition=Q(supplier__isnull=False) | ~Q(page=""),
                 name="errorreport_about_a_supplier_or_a_page",
+                violation_error_message=_("En rapport gäller en leverantör eller en sida."),
             ),
         ]
 

@@ -1,5 +1,6 @@
 """Lättläst svenska: the information pages and the choice in easy-to-read Swedish."""
 
+import datetime
 import re
 
 import pytest
@@ -77,8 +78,12 @@ def test_the_choice_in_easy_read_swedish_gives_the_ka_number_and_the_address(cli
     )
     url = f"/lattlast/leverantorer/{office.supplier.slug}/kontor/{office.url_key}/valj/"
     html = client.get(url).text
-    assert "<h1>Du har valt Steg AB</h1>" in html
-    assert '<p class="ka-number ka-number--large">10072909</p>' in html
+    # Nothing is chosen until the job seeker tells Arbetsförmedlingen, at the booked meeting.
+    assert "<h1>Så berättar du om ditt val</h1>" in html
+    assert "Du har valt" not in html
+    assert "Matchningskollen skickar ingenting till Arbetsförmedlingen." in html
+    assert "Mina sidor" not in html
+    assert '<p class="ka-number ka-number--large"><bdi dir="ltr">10072909</bdi></p>' in html
     assert "Storgatan 1" in html
     assert f'href="/leverantorer/{office.supplier.slug}/kontor/{office.url_key}/valj/"' in html
     swedish = client.get(url.removeprefix("/lattlast")).text
@@ -95,3 +100,17 @@ def test_the_sitemap_lists_the_easy_read_pages(client):
     sitemap = client.get("/sitemap.xml").text
     for url, _heading in EASY_READ_PAGES:
         assert f"{url}</loc>" in sitemap
+
+
+def test_an_office_taking_no_new_participants_is_not_offered_in_easy_read_swedish(client):
+    office = OfficeFactory(
+        supplier=SupplierFactory(name="Steg AB"),
+        ka_number="10072909",
+        taking_participants=False,
+        taking_participants_from=datetime.date(2027, 1, 30),
+    )
+    url = f"/lattlast/leverantorer/{office.supplier.slug}/kontor/{office.url_key}/valj/"
+    html = client.get(url).text
+    assert "<h1>Du kan inte välja det här kontoret just nu</h1>" in html
+    assert "10072909" not in html
+    assert "30 januari 2027" in html

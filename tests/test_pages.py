@@ -88,7 +88,9 @@ def test_information_page_states_the_nearest_supplier_rule_and_own_travel_cost(c
 def test_information_page_tells_the_two_kinds_of_stars_apart(client, url):
     text = main_text(client.get(url))
     assert "1–5 stjärnor" in text
-    assert "1–4 stjärnor" in text
+    # Arbetsförmedlingen's grade is drawn as a bar with four steps, never as stars.
+    assert "1–4 stjärnor" not in text
+    assert "stapel med fyra steg" in text
     assert "resultatbetyg" in text
     assert "Inget betyg ännu" in text
     assert "Det betyder inte att leverantören är dålig" in text

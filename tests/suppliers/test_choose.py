@@ -108,7 +108,8 @@ def test_choice_has_a_qr_code_drawn_on_the_server_that_opens_the_caseworker_page
 ):
     text = client.get(prefix + choose_url(office)).text
     ka_url = "http://testserver/ka/10071234/"
-    svg = re.search(r"<svg [^>]*>.*?</svg>", text, re.S).group(0)
+    qr = re.search(r'<figure class="choice__qr">.*?</figure>', text, re.S).group(0)
+    svg = re.search(r"<svg [^>]*>.*?</svg>", qr, re.S).group(0)
     assert 'role="img"' in svg and f"{ka_url}" in svg
     # The drawing is the QR code of exactly that address (the caseworker's page, in Swedish).
     expected = segno.make(ka_url, error="m").svg_inline(scale=4, omitsize=True)
@@ -237,4 +238,4 @@ def test_choice_without_a_known_ka_number_says_to_give_name_and_address(client):
     text = client.get(choose_url(office)).text
     assert "Inte känt ännu. Säg leverantörens namn och kontorets adress." in text
     assert "KA-nummer: inte känt ännu" in text
-    assert "<svg" not in text
+    assert "choice__qr" not in text

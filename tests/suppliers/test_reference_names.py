@@ -5,9 +5,9 @@ import csv
 import pytest
 from django.conf import settings
 from django.utils import translation
-from krom.reference_data import REFERENCE_DIR
 
 from krom.list_join import join_names
+from places.reference_data import REFERENCE_DIR
 from suppliers.models import Industry, Language
 from tests.offices.factories import OfficeFactory, municipality
 from tests.suppliers.factories import SupplierFactory
