@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, linebreaks
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -222,9 +223,9 @@ class ReviewAdmin(HistoryAdmin):
     def full_comment(self, review):
         if not review.comment:
             return "–"
-        return format_html(
-            '<div class="review-comment" lang="sv">{}</div>', linebreaks(review.comment)
-        )
+        # linebreaks() escapes the participant's text first; only its <p> and <br> are ours.
+        paragraphs = mark_safe(linebreaks(review.comment, autoescape=True))  # noqa: S308
+        return format_html('<div class="review-comment" lang="sv">{}</div>', paragraphs)
 
     @admin.display(description=_("personuppgifter?"))
     def personal_data_flag(self, review):

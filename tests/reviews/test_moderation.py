@@ -39,6 +39,16 @@ def test_the_queue_shows_the_whole_comment(admin_client):
     assert "…" not in text[text.index("field-full_comment") :].split("</td>")[0]
 
 
+def test_the_queue_shows_the_comment_as_paragraphs_with_the_participants_text_escaped(
+    admin_client,
+):
+    ReviewFactory(pending=True, comment="Första stycket <b>fet</b>\n\nAndra stycket")
+    cell = admin_client.get(CHANGELIST).text.split("field-full_comment")[1].split("</td>")[0]
+    assert "<p>Första stycket &lt;b&gt;fet&lt;/b&gt;</p>" in cell
+    assert "<p>Andra stycket</p>" in cell
+    assert "&lt;p&gt;" not in cell
+
+
 def test_the_queue_and_the_review_page_flag_possible_personal_data(admin_client):
     review = ReviewFactory(pending=True, comment="Ring 070-123 45 67", personal_data="phone")
     assert "Kan innehålla telefonnummer" in admin_client.get(CHANGELIST).text
