@@ -212,6 +212,25 @@ def refuse_if_limited(request, client, template_name, context, action="reviews")
     return rate_limited_response(request, template_name, context, wait)
 
 
+def save_error_report(request, form, template_name, context):
+    """A posted 'Rapportera fel' form, saved within the error-report limits: the page to
+    answer with (429, or the form again with its errors), or None once it is saved. A
+    honeypot hit is counted but not saved."""
+    visitor = client(request)
+    limited = refuse_if_limited(request, visitor, template_name, context, action="error-reports")
+    if limited:
+        return limited
+    if not form.is_valid():
+        return TemplateResponse(request, template_name, context)
+    try:
+        with submission(visitor, "error-reports"):
+            if not form.is_spam:
+                form.save()
+    except RateLimited as refused:
+        return rate_limited_response(request, template_name, context, refused.wait_seconds)
+    return None
+
+
 def purge_expired_counters():
     """Deletes the counters that no longer count; returns how many."""
     deleted, _by_model = RateCounter.objects.filter(expires_at__lte=timezone.now()).delete()

@@ -162,22 +162,9 @@ def report_text_error(request):
     context = {"form": form, "page": page, "retry_after_minutes": None}
     if data is None:
         return TemplateResponse(request, "report_text_error.html", context)
-    client = abuse.client(request)
-    limited = abuse.refuse_if_limited(
-        request, client, "report_text_error.html", context, action="error-reports"
-    )
-    if limited:
-        return limited
-    if not form.is_valid():
-        return TemplateResponse(request, "report_text_error.html", context)
-    try:
-        with abuse.submission(client, "error-reports"):
-            if not form.is_spam:
-                form.save()
-    except abuse.RateLimited as refused:
-        return abuse.rate_limited_response(
-            request, "report_text_error.html", context, refused.wait_seconds
-        )
+    refused = abuse.save_error_report(request, form, "report_text_error.html", context)
+    if refused:
+        return refused
     return redirect(f"{reverse('report_text_error_thanks')}?{urlencode({'sida': page})}")
 
 

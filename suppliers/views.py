@@ -214,22 +214,9 @@ def report_error(request, slug):
         context["form"] = ErrorReportForm(supplier=supplier)
         return TemplateResponse(request, "suppliers/report_error.html", context)
     form = context["form"] = ErrorReportForm(request.POST, supplier=supplier)
-    client = abuse.client(request)
-    limited = abuse.refuse_if_limited(
-        request, client, "suppliers/report_error.html", context, action="error-reports"
-    )
-    if limited:
-        return limited
-    if not form.is_valid():
-        return TemplateResponse(request, "suppliers/report_error.html", context)
-    try:
-        with abuse.submission(client, "error-reports"):
-            if not form.is_spam:
-                form.save()
-    except abuse.RateLimited as refused:
-        return abuse.rate_limited_response(
-            request, "suppliers/report_error.html", context, refused.wait_seconds
-        )
+    refused = abuse.save_error_report(request, form, "suppliers/report_error.html", context)
+    if refused:
+        return refused
     return redirect("suppliers:report_error_thanks", slug=supplier.slug)
 
 
