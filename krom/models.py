@@ -14,3 +14,16 @@ class RateCounter(models.Model):
 
     def __str__(self):
         return f"{self.key}: {self.count}"
+
+
+class RegisterVersion(models.Model):
+    """One row whose `version` changes whenever the register changes (krom/register.py).
+
+    Database triggers on every table the public pages show set it to a new random number
+    in the same transaction as the change, however the change is made: a form, an admin
+    bulk action, QuerySet.update(), an import, seed_demo or SQL by hand."""
+
+    version = models.BigIntegerField()
+
+    def __str__(self):
+        return str(self.version)

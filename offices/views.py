@@ -10,6 +10,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
+from krom import register
 from krom.links import form_query
 from offices.comparison import Comparison, compared_offices, comparison_rows
 from offices.fields import KA_NUMBER_PATTERN, normalize_ka_number
@@ -152,6 +153,7 @@ def contract_with_number(ka_number):
 
 @lookup_method
 @vary_on_headers("Accept")
+@register.page_kept_with_register
 def ka_lookup(request):
     form = KALookupForm(request.GET)
     request.link_query = form_query(form)
@@ -224,6 +226,7 @@ def similar_to(query):
 
 @lookup_method
 @vary_on_headers("Accept")
+@register.page_kept_with_register
 def ka_detail(request, ka_number):
     as_json = wants_json(request)
     canonical = normalize_ka_number(ka_number)
@@ -271,6 +274,7 @@ def ka_not_found(request, typed, message, as_json):
 
 
 @require_safe
+@register.page_kept_with_register
 def compare(request):
     """Up to three offices side by side; the list lives in the URL."""
     municipality = Municipality.objects.from_query(request.GET.get("kommun", ""))

@@ -1,82 +1,71 @@
-"""Search result cards and the supplier page's contracts, rendered once and kept per
-process, keyed by everything they show.
+"""Search result cards, rendered once per register version and kept per process.
 
-A card's key is a digest of the UI language, the place and area searched, the comparison in
-the URL, and every value of the supplier as the page loaded it: its columns (name, rating
-summary, remote, …), what the search annotated (the area's contract and grade, distance,
-office counts), what the view attached (the office to compare and its contract), and the
-prefetched languages and industries with their names. When a supplier, an office, a grade
-or a review changes what a card shows, the key changes with it, so a cached card is never
-stale and nothing has to be invalidated; old keys simply age out of the cache.
+A card's key holds the register's version (krom/register.py) and everything else the card
+shows: the UI language and the day (in the key itself), the supplier, the place and area
+searched (distance, offices in the municipality, the area's contract and grade) and the
+comparison in the URL (the card's compare link). Anything in the register that changes
+changes the version, so a kept card is never stale; only the cards missing from the cache
+are read from the database and rendered, in one query for them all.
 """
 
-import hashlib
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 
-from django.db.models import Model
-from django.utils import timezone
-from django.utils.translation import get_language
-
-# Deep enough for supplier → compare office → contract → delivery area.
-_DEPTH = 4
+from krom import register
+from offices.models import Office
+from suppliers.models import Supplier
 
 
-def _fingerprint(value, depth=_DEPTH, seen=None):
-    """Values that show what `value` holds; a model instance met before (an office's
-    contract, which holds the office) by its type and key only."""
-    seen = set() if seen is None else seen
-    if isinstance(value, Model):
-        if depth == 0 or id(value) in seen:
-            return (type(value).__name__, value.pk)
-        seen.add(id(value))
-        concrete = value._meta.concrete_fields
-        fields = tuple(field.value_from_object(value) for field in concrete)
-        attnames = {field.attname for field in concrete}
-        related = {
-            name: _fingerprint(cached, depth - 1, seen)
-            for name, cached in sorted(value._state.fields_cache.items())
-        }
-        extra = {
-            name: _fingerprint(attribute, depth - 1, seen)
-            for name, attribute in sorted(vars(value).items())
-            if not name.startswith("_") and name not in attnames
-        }
-        prefetched = {
-            name: [_fingerprint(item, depth - 1, seen) for item in items]
-            for name, items in sorted(getattr(value, "_prefetched_objects_cache", {}).items())
-        }
-        return (type(value).__name__, fields, related, extra, prefetched)
-    if isinstance(value, list | tuple):
-        return [_fingerprint(item, depth, seen) for item in value]
-    return value
-
-
-def fragment_key(*parts, only_key=()):
-    """A digest of the UI language, today's date (what a fragment says about how old its
-    data is depends on it) and the parts, models fingerprinted with what they carry;
-    models in `only_key` (held by a part, but shown from elsewhere) by their key only."""
-    seen = {id(instance) for instance in only_key}
-    fingerprinted = (get_language(), timezone.localdate(), _fingerprint(parts, seen=seen))
-    return hashlib.sha256(repr(fingerprinted).encode()).hexdigest()
-
-
-def card_key(supplier, *, comparison, municipality, area):
-    """The cache key of the supplier's card on a search page."""
-    return fragment_key(
-        (municipality.code, municipality.name) if municipality else None,
-        (area.code, area.name) if area else None,
+def search_cards(supplier_ids, *, register_version, municipality, area, comparison):
+    """The cards of the suppliers `supplier_ids`, in that order, as HTML."""
+    shown_with = (
+        municipality.code if municipality else None,
+        area.code if area else None,
         comparison.comparison_query(),
-        [str(key) for key in comparison.office_keys],
-        supplier,
+        tuple(str(key) for key in comparison.office_keys),
     )
+    keys = {pk: register.key(register_version, "card", pk, shown_with) for pk in supplier_ids}
+    cache = register.register_cache()
+    cards = cache.get_many(list(keys.values()))
+    missing = [pk for pk in supplier_ids if keys[pk] not in cards]
+    if missing:
+        rendered = {
+            keys[supplier.pk]: render_card(supplier, municipality, area, comparison)
+            for supplier in suppliers_for_cards(missing, municipality, area, comparison)
+        }
+        cache.set_many(rendered, register.CACHE_SECONDS)
+        cards |= rendered
+    return [mark_safe(cards[keys[pk]]) for pk in supplier_ids if keys[pk] in cards]
 
 
-def contract_key(contract, *, supplier, comparison, municipality):
-    """The cache key of a contract with its offices on the supplier's page."""
-    return fragment_key(
-        (municipality.code, municipality.name) if municipality else None,
-        comparison.comparison_query(),
-        [str(key) for key in comparison.office_keys],
-        (supplier.pk, supplier.slug),
-        contract,
-        only_key=[supplier],
+def suppliers_for_cards(supplier_ids, municipality, area, comparison):
+    """The suppliers with what their cards show: two queries for the suppliers and their
+    languages and industries, one for the offices the cards compare."""
+    suppliers = list(
+        Supplier.objects.filter(pk__in=supplier_ids).for_search_cards(
+            municipality=municipality, area=area
+        )
     )
+    representatives = Office.objects.representing(suppliers)
+    for supplier in suppliers:
+        office = representatives.get(supplier.pk)
+        # Only an office that takes new participants is offered for comparison.
+        supplier.compare_office = office if office and office.taking_participants else None
+        supplier.none_taking_participants = bool(office) and not office.taking_participants
+        if supplier.compare_office:
+            supplier.compare_query = comparison.toggled(office.url_key, drop=())
+        # A municipality can lie where several areas meet (Stockholm, Göteborg): without a
+        # contract in the municipality's own area, show the nearest office's contract.
+        if office and municipality and not getattr(supplier, "area_contract", None):
+            supplier.nearest_contract = office.contract
+    return suppliers
+
+
+def render_card(supplier, municipality, area, comparison):
+    context = {
+        "supplier": supplier,
+        "municipality": municipality,
+        "area": area,
+        "comparison": comparison,
+    }
+    return str(render_to_string("components/supplier_card.html", context))

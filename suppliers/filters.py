@@ -172,9 +172,8 @@ class SupplierFilter(django_filters.FilterSet):
         form = SupplierSearchForm
         fields = []
 
-    def __init__(self, data=None, *args, neutral_seed=0, **kwargs):
+    def __init__(self, data=None, *args, **kwargs):
         super().__init__(data, *args, **kwargs)
-        self.neutral_seed = neutral_seed
         reference = search_reference()
         self.municipalities = reference.municipalities
         self.delivery_areas = reference.delivery_areas
@@ -207,7 +206,13 @@ class SupplierFilter(django_filters.FilterSet):
         return self.municipality.delivery_area if self.municipality else None
 
     def cleaned_value(self, name):
-        return getattr(self.form, "cleaned_data", {}).get(name)
+        return self.cleaned_data().get(name)
+
+    def cleaned_data(self):
+        """The valid values asked for, once the form has been validated (here if need be)."""
+        if self.form.is_bound:
+            self.form.errors  # noqa: B018 (validates the form once)
+        return getattr(self.form, "cleaned_data", {})
 
     def filter_near_municipality(self, queryset, name, code):
         distance = self.form.cleaned_data.get("avstand") or str(DEFAULT_DISTANCE_KM)
@@ -248,6 +253,10 @@ class SupplierFilter(django_filters.FilterSet):
         return queryset.named_like(text) if text else queryset
 
     def filter_queryset(self, queryset):
+        """The suppliers found, unordered: suppliers/search_order.py orders them, with the
+        values suppliers/search_order.py needs annotated. Only suppliers a job seeker can
+        choose are ever found."""
+        queryset = queryset.searchable()
         for name, value in self.form.cleaned_data.items():
             if name in self.filters:
                 queryset = self.filters[name].filter(queryset, value)
@@ -255,22 +264,19 @@ class SupplierFilter(django_filters.FilterSet):
             queryset = queryset.with_contract_in(self.delivery_area)
             if minimum := self.form.cleaned_data.get("resultatbetyg"):
                 queryset = queryset.graded_at_least(int(minimum))
-        queryset = queryset.with_representative_office(self.municipality)
-        return self.ordered(queryset, self.form.cleaned_data.get("sortering"))
+        if self.sort == SortOrder.RATING:
+            queryset = queryset.with_bayesian_rating()
+        return queryset
 
-    def ordered(self, queryset, sort):
-        seed = self.neutral_seed
-        if sort == SortOrder.RATING:
-            return queryset.with_bayesian_rating().in_rating_order(seed)
-        if sort == SortOrder.RESULT_GRADE:
-            return queryset.in_result_grade_order(seed)
-        if sort == SortOrder.REVIEW_COUNT:
-            return queryset.in_review_count_order(seed)
-        if sort == SortOrder.NAME:
-            return queryset.in_name_order()
-        if sort == SortOrder.NEAREST:
-            return queryset.in_distance_order(seed)
-        return queryset.in_neutral_order(seed)
+    @property
+    def sort(self):
+        return SortOrder(self.cleaned_value("sortering") or SortOrder.NEUTRAL)
+
+    def cache_parts(self):
+        """Everything the suppliers found depend on besides the register and the day: the
+        validated values, in a stable order."""
+        data = self.cleaned_data()
+        return tuple((name, repr(data.get(name))) for name in sorted(self.form.fields))
 
     def ignored_input(self):
         """What the visitor asked for that we could not use: [(label, value, reason)]."""

@@ -2,15 +2,15 @@
 occupation fields, and the error reports about it.
 
 Longer than 300 lines because SupplierQuerySet holds the whole search in one place (each
-filter and order a method the search's FilterSet calls), as the house style asks; splitting
-the queryset from its model would only add an import between two halves of one thing."""
+filter a method the search's FilterSet calls; the orders are in suppliers/search_order.py),
+as the house style asks; splitting the queryset from its model would only add an import
+between two halves of one thing."""
 
-import random
 from contextlib import contextmanager
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import connection, models
+from django.db import models
 from django.db.models import (
     Count,
     Exists,
@@ -23,7 +23,7 @@ from django.db.models import (
     Sum,
     Value,
 )
-from django.db.models.functions import Cast, Coalesce, Collate
+from django.db.models.functions import Cast, Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -131,8 +131,6 @@ class Industry(ReferenceNames):
 # Weight of the prior in the Bayesian average: a supplier's own reviews count as much as
 # the overall mean once it has this many. 5.0 from one review then ranks below 4.6 from 200.
 BAYESIAN_PRIOR_WEIGHT = 10
-# A prime for the neutral order's hash: every visitor gets a different shuffle.
-_SHUFFLE_PRIME = 2_147_483_647
 
 
 class SupplierQuerySet(models.QuerySet):
@@ -249,29 +247,6 @@ class SupplierQuerySet(models.QuerySet):
             / (weight + Cast("review_count", FloatField()))
         )
 
-    def in_neutral_order(self, seed):
-        return self.order_by(neutral_order_key(seed), "pk")
-
-    def in_rating_order(self, seed):
-        """Needs with_bayesian_rating()."""
-        return self.order_by(
-            F("bayesian_rating").desc(), "-review_count", neutral_order_key(seed), "pk"
-        )
-
-    def in_review_count_order(self, seed):
-        return self.order_by("-review_count", neutral_order_key(seed), "pk")
-
-    def in_name_order(self):
-        """Swedish alphabetical order: A–Z, then Å, Ä, Ö."""
-        key = F("name_sort_key")
-        if connection.vendor == "postgresql":
-            key = Collate(key, "C")
-        return self.order_by(key, "pk")
-
-    def in_distance_order(self, seed):
-        """Needs with_distance_from()."""
-        return self.order_by("nearest_office_km", neutral_order_key(seed), "pk")
-
     def with_contract_in(self, delivery_area):
         """Annotate the supplier's contract in force in the area: area_contract (its id, None
         when the supplier has none there), area_ka_number, area_grade (Arbetsförmedlingen's
@@ -310,12 +285,17 @@ class SupplierQuerySet(models.QuerySet):
         )
         return self.filter(Exists(graded))
 
-    def in_result_grade_order(self, seed):
-        """Needs with_contract_in(): best grade first, suppliers without one last."""
-        return self.order_by(F("area_grade").desc(nulls_last=True), neutral_order_key(seed), "pk")
-
     def for_search_results(self):
         return self.prefetch_related("languages", "industries")
+
+    def for_search_cards(self, *, municipality=None, area=None):
+        """What a search card shows of each supplier (components/supplier_card.html)."""
+        queryset = self.for_search_results()
+        if municipality is not None:
+            queryset = queryset.with_distance_from(municipality)
+        if area is not None:
+            queryset = queryset.with_contract_in(area)
+        return queryset.with_representative_office(municipality)
 
     def for_detail_page(self):
         """The supplier page: each contract in force (contracts_in_force, by area name)
@@ -337,16 +317,6 @@ class SupplierQuerySet(models.QuerySet):
             "industries",
             Prefetch("contracts", queryset=contracts, to_attr="contracts_in_force"),
         )
-
-
-def neutral_order_key(seed):
-    """A per-visitor shuffle: the seed picks the multiplier and offset of a hash of the pk."""
-    # The seed picks a large multiplier, which wraps around the prime even for small,
-    # consecutive pks; pk times it stays within 64 bits for pks below 4.6 billion.
-    scrambled = random.Random(seed)
-    multiplier = scrambled.randrange(1_000_000_000, 2_000_000_000)
-    offset = scrambled.randrange(_SHUFFLE_PRIME)
-    return (F("pk") * multiplier + offset) % _SHUFFLE_PRIME
 
 
 # The supplier's change history. Fields derived from the name or from the reviews are not

@@ -1,10 +1,28 @@
-"""What the supplier page shows of each contract, read from what
-Supplier.objects.for_detail_page() prefetched: no query here."""
+"""What the search finds, and what the supplier page shows of each contract."""
+
+from krom import register
+from suppliers.search_order import SORT_VALUES, in_order
+
+
+def search_results(filterset, *, register_version, seed):
+    """The ids of the suppliers the search finds, in its order for the visitor's seed.
+
+    The database finds them and the values their order needs once per register version
+    and search (kept in the process, krom/register.py); the order is made for each
+    visitor (suppliers/search_order.py)."""
+    values = SORT_VALUES[filterset.sort]
+    rows = register.remembered(
+        register_version,
+        ("search", filterset.cache_parts()),
+        lambda: list(filterset.qs.values_list("pk", *values)),
+    )
+    return in_order(rows, filterset.sort, seed)
 
 
 def contracts_for_supplier_page(supplier, *, municipality=None):
     """The supplier's contracts in force, the chosen municipality's delivery area first,
-    then by area name. Each contract carries:
+    then by area name, read from what Supplier.objects.for_detail_page() prefetched (no
+    query here). Each contract carries:
 
     - active_offices: nearest first from the municipality (each with distance_km), else
       by name; empty while Arbetsförmedlingen's files are all we know of the contract;

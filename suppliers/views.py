@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 from django.views.decorators.vary import vary_on_headers
 
-from krom import abuse
+from krom import abuse, register
 from krom.htmx import render_page_or_partial
 from krom.links import form_query
 from offices.comparison import Comparison
@@ -21,12 +21,12 @@ from offices.selectors import alternatives_to
 from offices.suggestions import corrected
 from places.models import Municipality
 from suppliers import choice
-from suppliers.cards import card_key, contract_key, fragment_key
+from suppliers.cards import search_cards
 from suppliers.filters import SupplierFilter, search_query
 from suppliers.forms import ErrorReportForm
 from suppliers.models import Supplier
 from suppliers.search_choices import search_reference
-from suppliers.selectors import contracts_for_supplier_page
+from suppliers.selectors import contracts_for_supplier_page, search_results
 
 RESULTS_PER_PAGE = 20
 NEUTRAL_SEED_COOKIE = "neutral_ordning"
@@ -37,12 +37,10 @@ LATEST_REVIEWS_ON_DETAIL_PAGE = 5
 @vary_on_headers("HX-Request")
 def search(request):
     seed, new_seed = neutral_seed(request)
-    filterset = SupplierFilter(
-        request.GET,
-        queryset=Supplier.objects.searchable().for_search_results(),
-        neutral_seed=seed,
-    )
-    page, page_note = paginate(filterset.qs, request.GET.get("sida"))
+    register_version = register.version()
+    filterset = SupplierFilter(request.GET, queryset=Supplier.objects.all())
+    found = search_results(filterset, register_version=register_version, seed=seed)
+    page, page_note = paginate(found, request.GET.get("sida"))
     ignored = filterset.ignored_input()
     if page_note:
         ignored.append((_("Sida"), request.GET.get("sida", "")[:40], page_note))
@@ -52,25 +50,13 @@ def search(request):
     request.link_query = link_query.copy()
     if page.number > 1:
         request.link_query["sida"] = str(page.number)
-    page.object_list = list(page.object_list)
-    representatives = Office.objects.representing(page.object_list)
-    for supplier in page.object_list:
-        office = representatives.get(supplier.pk)
-        # Only an office that takes new participants is offered for comparison.
-        supplier.compare_office = office if office and office.taking_participants else None
-        supplier.none_taking_participants = bool(office) and not office.taking_participants
-        if supplier.compare_office:
-            supplier.compare_query = comparison.toggled(office.url_key, drop=())
-        # A municipality can lie where several areas meet (Stockholm, Göteborg): without a
-        # contract in the municipality's own area, show the nearest office's contract.
-        if office and filterset.municipality and not getattr(supplier, "area_contract", None):
-            supplier.nearest_contract = office.contract
-        supplier.card_key = card_key(
-            supplier,
-            comparison=comparison,
-            municipality=filterset.municipality,
-            area=filterset.delivery_area,
-        )
+    cards = search_cards(
+        list(page.object_list),
+        register_version=register_version,
+        municipality=filterset.municipality,
+        area=filterset.delivery_area,
+        comparison=comparison,
+    )
     context = {
         "comparison": comparison,
         "filter": filterset,
@@ -80,8 +66,9 @@ def search(request):
         "area": filterset.delivery_area,
         "ignored": ignored,
         "link_query": link_query,
+        "cards": cards,
         "suggestion": name_suggestion(filterset, page),
-        "filters_key": filters_key(request),
+        "filters_key": filters_key(request, register_version),
     }
     response = render_page_or_partial(request, "suppliers/search.html", "htmx_update", context)
     if request.htmx:
@@ -99,10 +86,12 @@ def search(request):
     return response
 
 
-def filters_key(request):
+def filters_key(request, register_version):
     """The filter form's cache key: it shows what the query asks for, with the choices of
     this process's reference data."""
-    return fragment_key(search_reference().loaded_at, sorted(request.GET.lists()))
+    return register.key(
+        register_version, "filters", search_reference().loaded_at, sorted(request.GET.lists())
+    )
 
 
 def name_suggestion(filterset, page):
@@ -137,6 +126,7 @@ def paginate(queryset, requested_page):
 
 
 @require_safe
+@register.page_kept_with_register
 def detail(request, slug):
     supplier = get_object_or_404(Supplier.objects.active().for_detail_page(), slug=slug)
     municipality = Municipality.objects.from_query(request.GET.get("kommun", ""))
@@ -147,9 +137,6 @@ def detail(request, slug):
         for office in contract.active_offices:
             office.is_compared = office.url_key in comparison
             office.compare_query = comparison.toggled(office.url_key)
-        contract.cache_key = contract_key(
-            contract, supplier=supplier, comparison=comparison, municipality=municipality
-        )
     latest_reviews = list(supplier.reviews.for_review_list()[:LATEST_REVIEWS_ON_DETAIL_PAGE])
     context = {
         "supplier": supplier,

@@ -154,13 +154,13 @@ def test_supplier_page_makes_the_same_queries_however_much_it_shows(
         return supplier
 
     small, large = supplier_with(1, 1), supplier_with(4, 8)
-    # Supplier, languages, industries, contracts, offices, grades, results follow-up, the
-    # municipality, reviews (base.html's question about example data is answered by then,
-    # and the search's reference data, which the way back to the search checks, is loaded
-    # once per process).
+    # The register's version (krom/register.py), supplier, languages, industries,
+    # contracts, offices, grades, results follow-up, the municipality, reviews (base.html's
+    # question about example data is answered by then, and the search's reference data,
+    # which the way back to the search checks, is loaded once per process).
     client.get("/leverantorer/")
     for supplier, contracts, offices in [(small, 1, 1), (large, 4, 32)]:
-        with django_assert_num_queries(9):
+        with django_assert_num_queries(10):
             response = client.get(supplier.get_absolute_url(), {"kommun": UPPSALA})
         assert response.status_code == 200
         assert supplier.name in response.text

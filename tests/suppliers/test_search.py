@@ -9,6 +9,7 @@ from suppliers.views import NEUTRAL_SEED_COOKIE
 from tests.offices.factories import OfficeFactory, municipality
 from tests.reviews.factories import rate
 from tests.suppliers.factories import SupplierFactory
+from tests.suppliers.found import found_names
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +18,7 @@ UPPSALA, ENKOPING, KIRUNA = "0380", "0381", "2584"
 
 
 def names(response):
-    return [supplier.name for supplier in response.context["page"].object_list]
+    return found_names(response)
 
 
 def supplier_with_office_in(code, **kwargs):

@@ -8,6 +8,7 @@ import pytest
 from tests.bidi import without_bidi
 from tests.offices.factories import ContractFactory, OfficeFactory, delivery_area, municipality
 from tests.suppliers.factories import SupplierFactory
+from tests.suppliers.found import found_names
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +17,7 @@ UPPSALA, KIRUNA = "0380", "2584"
 
 
 def names(response):
-    return sorted(supplier.name for supplier in response.context["page"].object_list)
+    return sorted(found_names(response))
 
 
 def card_of(response, name):

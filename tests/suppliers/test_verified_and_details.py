@@ -7,6 +7,7 @@ from krom.verification import DataSource
 from offices.models import Accessibility
 from tests.offices.factories import OfficeFactory
 from tests.suppliers.factories import SupplierFactory
+from tests.suppliers.found import found_names
 
 pytestmark = pytest.mark.django_db
 
@@ -56,7 +57,7 @@ def test_office_accessibility_and_taking_participants_are_shown(client):
 
 
 def names(response):
-    return sorted(supplier.name for supplier in response.context["page"].object_list)
+    return sorted(found_names(response))
 
 
 def test_step_free_entrance_filter(client):
