@@ -10,7 +10,6 @@ from django.shortcuts import redirect
 from django.template import loader
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
@@ -19,7 +18,7 @@ from krom import abuse
 from krom.easy_read import in_swedish
 from offices.models import Office
 from offices.views import wants_json
-from suppliers.forms import TextErrorReportForm
+from suppliers.forms import ReportedPageForm, TextErrorReportForm
 from suppliers.models import Supplier
 
 # When the accessibility statement was last checked against the site: change with it.
@@ -143,21 +142,11 @@ def choose_easy_read(request, slug, office_key):
     return TemplateResponse(request, "easy_read/choose.html", context)
 
 
-def _reported_page(value):
-    """The page a text error report is about: a path on this site, else the start page."""
-    value = (value or "").strip()
-    if not value.startswith("/") or len(value) > 300:
-        return "/"
-    if not url_has_allowed_host_and_scheme(value, allowed_hosts=set()):
-        return "/"
-    return value
-
-
 @require_http_methods(["GET", "HEAD", "POST"])
 def report_text_error(request):
     """'Rapportera fel' about a text of the site, linked from every translated page."""
     data = request.POST if request.method == "POST" else None
-    page = _reported_page((data or request.GET).get("sida"))
+    page = ReportedPageForm(data or request.GET).page()
     form = TextErrorReportForm(data, page=page, language=get_language())
     context = {"form": form, "page": page, "retry_after_minutes": None}
     if data is None:
@@ -170,5 +159,5 @@ def report_text_error(request):
 
 @require_safe
 def report_text_error_thanks(request):
-    page = _reported_page(request.GET.get("sida"))
+    page = ReportedPageForm(request.GET).page()
     return TemplateResponse(request, "report_text_error_thanks.html", {"page": page})

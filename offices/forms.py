@@ -31,3 +31,13 @@ class KALookupForm(forms.Form):
         contracts."""
         ka_number = normalize_ka_number(self.cleaned_data["q"])
         return ka_number if KA_NUMBER_PATTERN.match(ka_number) else None
+
+
+class ResponseFormatForm(forms.Form):
+    """`format=json` asks the caseworker lookup for JSON; any other value is ignored and
+    the Accept header decides."""
+
+    format = forms.ChoiceField(choices=[("json", "JSON")], required=False)
+
+    def wants_json(self):
+        return self.is_valid() and self.cleaned_data["format"] == "json"

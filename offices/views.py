@@ -14,10 +14,10 @@ from krom import register
 from krom.links import form_query
 from offices.comparison import Comparison, compared_offices, comparison_rows
 from offices.fields import KA_NUMBER_PATTERN, normalize_ka_number
-from offices.forms import QUERY_MAX_LENGTH, KALookupForm
+from offices.forms import QUERY_MAX_LENGTH, KALookupForm, ResponseFormatForm
 from offices.models import Contract, Office
 from offices.suggestions import corrected
-from places.models import Municipality
+from places.forms import PlaceForm
 from suppliers.filters import search_query
 
 RESULT_LIMIT = 50
@@ -28,7 +28,7 @@ JSON_PARAMS = {"ensure_ascii": False}
 
 def wants_json(request):
     """JSON for `?format=json` or an Accept header that prefers it to HTML."""
-    if request.GET.get("format") == "json":
+    if ResponseFormatForm(request.GET).wants_json():
         return True
     return request.get_preferred_type(["text/html", "application/json"]) == "application/json"
 
@@ -277,7 +277,7 @@ def ka_not_found(request, typed, message, as_json):
 @register.page_kept_with_register
 def compare(request):
     """Up to three offices side by side; the list lives in the URL."""
-    municipality = Municipality.objects.from_query(request.GET.get("kommun", ""))
+    municipality = PlaceForm(request.GET).municipality()
     comparison = Comparison(request.GET, keep=search_query(request.GET))
     offices, missing = compared_offices(comparison)
     comparison.name_offices(offices)

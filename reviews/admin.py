@@ -24,6 +24,8 @@ READY_REASONS = {
     "not_participant": _("Skrivet av någon som inte har deltagit."),
 }
 
+NO_REASON = _("Välj ett skäl eller skriv ett eget.")
+
 
 class RejectForm(forms.Form):
     reason = forms.CharField(
@@ -35,6 +37,33 @@ class RejectForm(forms.Form):
             "eller välj ett färdigt nedanför."
         ),
     )
+
+
+class DecisionForm(forms.Form):
+    """The decision buttons of a review's own page: approve, or reject with a ready reason
+    or the moderator's own (`other_reason`)."""
+
+    APPROVE = "approve"
+
+    decision = forms.ChoiceField(
+        choices=[(APPROVE, _("Godkänn")), *READY_REASONS.items(), ("other", _("Annat skäl"))]
+    )
+    other_reason = forms.CharField(required=False)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("decision") not in (None, self.APPROVE) and not self.reason():
+            raise ValidationError(NO_REASON)
+        return cleaned_data
+
+    @property
+    def approves(self):
+        return self.cleaned_data["decision"] == self.APPROVE
+
+    def reason(self):
+        """The reason to reject with: the ready one chosen, else the moderator's own."""
+        ready = READY_REASONS.get(self.cleaned_data.get("decision"))
+        return str(ready) if ready else self.cleaned_data.get("other_reason", "")
 
 
 class ReviewAdminForm(forms.ModelForm):
@@ -269,16 +298,17 @@ class ReviewAdmin(HistoryAdmin):
         """The decision buttons of a review's own page: approve, or reject with a ready
         reason or one of the moderator's own."""
         review = self._review_to_change(request, pk)
-        decision = request.POST.get("decision", "")
-        if decision == "approve":
+        form = DecisionForm(request.POST)
+        if not form.is_valid():
+            # A decision without a reason; anything else comes only from a hand-made POST.
+            self.message_user(request, NO_REASON, messages.ERROR)
+            return HttpResponseRedirect(reverse("admin:reviews_review_change", args=[pk]))
+        if form.approves:
             services.approve([review], by=request.user)
             self.message_user(request, _("Omdömet är godkänt."), messages.SUCCESS)
         else:
-            reason = READY_REASONS.get(decision) or request.POST.get("other_reason", "").strip()
-            if not reason:
-                self.message_user(request, _("Välj ett skäl eller skriv ett eget."), messages.ERROR)
-                return HttpResponseRedirect(reverse("admin:reviews_review_change", args=[pk]))
-            services.reject([review], by=request.user, reason=str(reason)[:500])
+            reason = form.reason()
+            services.reject([review], by=request.user, reason=reason[:500])
             self.message_user(
                 request, _("Omdömet är avslaget: %(reason)s") % {"reason": reason}, messages.SUCCESS
             )

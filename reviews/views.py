@@ -1,10 +1,10 @@
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_http_methods, require_safe
 
 from krom import abuse
+from krom.pagination import paginate
 from reviews import services
 from reviews.forms import ReviewForm
 from suppliers.models import Supplier
@@ -63,5 +63,6 @@ def thanks(request, slug):
 def review_list(request, slug):
     supplier = active_supplier(slug)
     reviews = supplier.reviews.for_review_list()
-    page = Paginator(reviews, REVIEWS_PER_PAGE).get_page(request.GET.get("sida"))
-    return TemplateResponse(request, "reviews/list.html", {"supplier": supplier, "page": page})
+    page, page_note = paginate(reviews, request.GET, per_page=REVIEWS_PER_PAGE)
+    context = {"supplier": supplier, "page": page, "page_note": page_note}
+    return TemplateResponse(request, "reviews/list.html", context)

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 
 from offices.models import Office
@@ -88,3 +89,20 @@ class TextErrorReportForm(ErrorReportForm):
         super().__init__(*args, supplier=None, **kwargs)
         self.instance.page = page
         self.instance.language = language
+
+
+class ReportedPageForm(forms.Form):
+    """`sida` of a report about a text: the page of this site it is about, as a path.
+    Anything else (another site's address, a path too long to be ours) means the start
+    page."""
+
+    sida = forms.CharField(required=False, max_length=300)
+
+    def clean_sida(self):
+        path = self.cleaned_data["sida"]
+        if path.startswith("/") and url_has_allowed_host_and_scheme(path, allowed_hosts=set()):
+            return path
+        return "/"
+
+    def page(self):
+        return self.cleaned_data["sida"] if self.is_valid() else "/"

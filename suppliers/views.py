@@ -1,7 +1,6 @@
 import secrets
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -14,12 +13,13 @@ from django.views.decorators.vary import vary_on_headers
 from krom import abuse, register
 from krom.htmx import render_page_or_partial
 from krom.links import form_query
+from krom.pagination import paginate
 from offices.comparison import Comparison
 from offices.fields import normalize_ka_number
 from offices.models import Office
 from offices.selectors import alternatives_to
 from offices.suggestions import corrected
-from places.models import Municipality
+from places.forms import PlaceForm
 from suppliers import choice
 from suppliers.cards import search_cards
 from suppliers.filters import SupplierFilter, search_query
@@ -40,10 +40,10 @@ def search(request):
     register_version = register.version()
     filterset = SupplierFilter(request.GET, queryset=Supplier.objects.all())
     found = search_results(filterset, register_version=register_version, seed=seed)
-    page, page_note = paginate(found, request.GET.get("sida"))
+    page, page_note = paginate(found, request.GET, per_page=RESULTS_PER_PAGE)
     ignored = filterset.ignored_input()
     if page_note:
-        ignored.append((_("Sida"), request.GET.get("sida", "")[:40], page_note))
+        ignored.append(page_note)
     comparison = Comparison(request.GET, keep=form_query(filterset.form))
     # Pagination and the language switcher carry the validated filters and offices only.
     link_query = comparison.query_with_offices()
@@ -112,24 +112,11 @@ def neutral_seed(request):
     return secrets.randbelow(2**31 - 1), True
 
 
-def paginate(queryset, requested_page):
-    """The page asked for, or the nearest one with a note saying why."""
-    paginator = Paginator(queryset, RESULTS_PER_PAGE)
-    if requested_page is None or requested_page == "":
-        return paginator.get_page(1), None
-    if not (requested_page.isascii() and requested_page.isdigit()) or int(requested_page) < 1:
-        return paginator.get_page(1), _("Sidnumret måste vara ett heltal från 1. Visar sida 1.")
-    page = paginator.get_page(requested_page)
-    if page.number != int(requested_page):
-        return page, _("Sidan finns inte. Visar sista sidan.")
-    return page, None
-
-
 @require_safe
 @register.page_kept_with_register
 def detail(request, slug):
     supplier = get_object_or_404(Supplier.objects.active().for_detail_page(), slug=slug)
-    municipality = Municipality.objects.from_query(request.GET.get("kommun", ""))
+    municipality = PlaceForm(request.GET).municipality()
     contracts = contracts_for_supplier_page(supplier, municipality=municipality)
     comparison = Comparison(request.GET, keep=search_query(request.GET))
     request.link_query = comparison.query_with_offices()

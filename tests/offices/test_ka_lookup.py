@@ -574,6 +574,14 @@ def test_empty_query_in_json_is_an_empty_list(client):
     assert response.json() == {"query": "", "count": 0, "truncated": False, "contracts": []}
 
 
+@pytest.mark.parametrize("value", ["xml", "JSON", "%00", ""])
+def test_another_format_is_ignored_and_the_accept_header_decides(client, jobbvagen, value):
+    html = client.get(f"/ka/10072909/?format={value}")
+    assert (html.status_code, html["Content-Type"]) == (200, "text/html; charset=utf-8")
+    data = client.get(f"/ka/10072909/?format={value}", **JSON)
+    assert data.json() == {"contract": expected_json(*jobbvagen)}
+
+
 def test_browsers_accept_header_gets_html(client, jobbvagen):
     browser_accept = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
     response = client.get("/ka/10072909/", HTTP_ACCEPT=browser_accept)

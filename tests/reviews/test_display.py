@@ -104,6 +104,23 @@ def test_bad_page_number_shows_a_page_instead_of_an_error(client, sida):
     assert len(response.context["page"]) == 3
 
 
+@pytest.mark.parametrize(
+    ("sida", "note"),
+    [
+        ("abc", "Sidnumret måste vara ett heltal från 1. Visar sida 1."),
+        ("99", "Sidan finns inte. Visar sista sidan."),
+        ("1", None),
+    ],
+)
+def test_a_page_number_that_cannot_be_shown_says_which_page_is_shown(client, sida, note):
+    supplier = SupplierFactory()
+    ReviewFactory.create_batch(3, supplier=supplier)
+    text = client.get(list_url(supplier, sida=sida)).text
+    assert ("message--warning" in text) is (note is not None)
+    if note:
+        assert note in text
+
+
 def test_list_query_count_does_not_grow_with_reviews(client, django_assert_num_queries):
     supplier = SupplierFactory()
     ReviewFactory(supplier=supplier, at_office=True)

@@ -206,3 +206,12 @@ def test_bulk_rejection_shows_each_whole_comment_and_offers_ready_reasons(admin_
     review.refresh_from_db()
     assert review.status == Review.Status.REJECTED
     assert review.rejection_reason == "Kränkande eller stötande."
+
+
+@pytest.mark.parametrize("data", [{}, {"decision": "xyz", "other_reason": "Reklam."}])
+def test_a_decision_the_page_does_not_offer_changes_nothing(admin_client, data):
+    review = ReviewFactory(pending=True)
+    response = moderate(admin_client, review, **data)
+    assert "Välj ett skäl eller skriv ett eget." in response.text
+    review.refresh_from_db()
+    assert review.status == Review.Status.PENDING

@@ -1,8 +1,10 @@
 import pytest
 from django.core.cache import cache
+from django.http import QueryDict
 from django.test import Client
 from django.urls import reverse
 
+from suppliers.forms import ReportedPageForm
 from suppliers.models import ErrorReport
 from tests.offices.factories import OfficeFactory
 from tests.suppliers.factories import SupplierFactory
@@ -143,3 +145,20 @@ def test_offices_are_offered_by_name_and_address_in_a_fixed_number_of_queries(
     with django_assert_max_num_queries(6):
         text = client.get(url(office)).content.decode()
     assert f">Kontor Luleå, {office.full_address}</option>" in text
+
+
+@pytest.mark.parametrize(
+    ("sida", "page"),
+    [
+        ("/fa/fragor-och-svar/", "/fa/fragor-och-svar/"),
+        (" /en/ ", "/en/"),
+        ("", "/"),
+        ("fragor-och-svar", "/"),
+        ("//example.com/", "/"),
+        ("https://example.com/", "/"),
+        ("/" + "x" * 300, "/"),
+        ("/a%00b", "/"),
+    ],
+)
+def test_a_text_report_is_about_a_path_of_this_site_or_else_the_start_page(sida, page):
+    assert ReportedPageForm(QueryDict(f"sida={sida}")).page() == page
