@@ -4,6 +4,9 @@ Longer than 300 lines because every public parameter of the search, its choices,
 validation and its mapping to the queryset is declared here, in one FilterSet, so that the
 view parses nothing by hand."""
 
+import copy
+import functools
+
 import django_filters
 from django import forms
 from django.db import models
@@ -65,11 +68,30 @@ class LenientMultipleChoiceField(forms.MultipleChoiceField):
         return list(dict.fromkeys(v for v in values if self.valid_value(v)))
 
 
-class LenientMultipleChoiceFilter(django_filters.MultipleChoiceFilter):
+class CopiedShallow:
+    """django-filter deep-copies every filter (labels, widgets, choices) for each search;
+    ours keep nothing of a search but the `parent` it sets on the copy, which the copy's
+    own `method` (made again here) looks its filter method up on."""
+
+    def __deepcopy__(self, memo):
+        copied = copy.copy(self)
+        copied.method = self._method
+        return copied
+
+
+class ChoiceFilter(CopiedShallow, django_filters.ChoiceFilter):
+    pass
+
+
+class CharFilter(CopiedShallow, django_filters.CharFilter):
+    pass
+
+
+class LenientMultipleChoiceFilter(CopiedShallow, django_filters.MultipleChoiceFilter):
     field_class = LenientMultipleChoiceField
 
 
-class CheckboxFilter(django_filters.Filter):
+class CheckboxFilter(CopiedShallow, django_filters.Filter):
     field_class = forms.BooleanField
 
 
@@ -97,14 +119,16 @@ class SupplierSearchForm(forms.Form):
 
 
 class SupplierFilter(django_filters.FilterSet):
-    kommun = django_filters.ChoiceFilter(
+    kommun = ChoiceFilter(
         label=_("Kommun eller ort"),
+        choices=ReferenceChoices("municipality"),
         empty_label=_("Alla kommuner"),
         method="filter_near_municipality",
         widget=forms.Select(attrs={"autocomplete": "address-level2"}),
     )
-    omrade = django_filters.ChoiceFilter(
+    omrade = ChoiceFilter(
         label=_("Leveransområde"),
+        choices=ReferenceChoices("delivery_area"),
         empty_label=_("Alla leveransområden"),
         method="filter_area",
         help_text=_(
@@ -114,6 +138,7 @@ class SupplierFilter(django_filters.FilterSet):
     )
     sprak = LenientMultipleChoiceFilter(
         label=_("Språk"),
+        choices=ReferenceChoices("language"),
         method="filter_languages",
         help_text=_(
             "Språk som leverantören kan använda utan tolk. "
@@ -122,6 +147,7 @@ class SupplierFilter(django_filters.FilterSet):
     )
     bransch = LenientMultipleChoiceFilter(
         label=_("Bransch"),
+        choices=ReferenceChoices("industry"),
         method="filter_industries",
         help_text=_("Yrkesområden där leverantören har särskild kunskap."),
     )
@@ -143,14 +169,14 @@ class SupplierFilter(django_filters.FilterSet):
         method="filter_taking_participants",
         help_text=_("Minst ett kontor tar emot nya deltagare just nu."),
     )
-    betyg = django_filters.ChoiceFilter(
+    betyg = ChoiceFilter(
         label=_("Lägsta betyg"),
         choices=RATING_CHOICES,
         empty_label=_("Alla betyg"),
         method="filter_rating",
         help_text=_("Medelbetyg 1–5 från tidigare deltagares omdömen."),
     )
-    resultatbetyg = django_filters.ChoiceFilter(
+    resultatbetyg = ChoiceFilter(
         label=_("Resultatbetyg"),
         choices=RESULT_GRADE_CHOICES,
         empty_label=_("Alla, även utan betyg"),
@@ -161,7 +187,7 @@ class SupplierFilter(django_filters.FilterSet):
             "med så högt betyg."
         ),
     )
-    q = django_filters.CharFilter(
+    q = CharFilter(
         label=_("Sök på namn"),
         max_length=MAX_QUERY_LENGTH,
         method="filter_name",
@@ -179,13 +205,17 @@ class SupplierFilter(django_filters.FilterSet):
         self.delivery_areas = reference.delivery_areas
         self.languages = reference.languages
         self.industries = reference.industries
-        for name, choice_list in [
-            ("kommun", "municipality"),
-            ("omrade", "delivery_area"),
-            ("sprak", "language"),
-            ("bransch", "industry"),
-        ]:
-            self.filters[name].extra["choices"] = ReferenceChoices(choice_list)
+
+    @classmethod
+    @functools.cache
+    def form_class(cls):
+        """The form, made once per process: django-filter would make a new class for each
+        search. Its fields read their choices from the process's reference data."""
+        fields = {name: filter_.field for name, filter_ in cls.base_filters.items()}
+        return type(f"{cls.__name__}Form", (cls._meta.form,), fields)
+
+    def get_form_class(self):
+        return self.form_class()
 
     @property
     def municipality(self):
