@@ -20,10 +20,10 @@ PORT = int(os.environ.get("BENCH_PORT", "18080"))
 WORKERS = os.environ.get("BENCH_WORKERS", "3")
 
 
-def server_env(static_root):
+def server_env(static_root, database_url=BENCH_DB_URL):
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     env.update(
-        DATABASE_URL=BENCH_DB_URL,
+        DATABASE_URL=database_url,
         DJANGO_SECRET_KEY="bench-only-secret",
         DJANGO_SECURE_SSL_REDIRECT="0",
         DJANGO_SECURE_COOKIES="0",

@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """How the search, supplier, comparison and KA-lookup pages scale with the register.
 
-For each size (default 2,000 and 20,000 demo suppliers) the PostgreSQL database BENCH_DB is
-seeded with exactly that many (seed_demo keeps the first suppliers when it grows, so the
-larger run adds to the smaller one), gunicorn serves it with production settings and two
+For each size (default 2,000 and 20,000 demo suppliers) the PostgreSQL database
+BENCH_DB_<size> is seeded with exactly that many (once: a later run finds it seeded),
+gunicorn serves it with production settings and two
 sync workers, and each endpoint is loaded with wrk interleaved with /healthz for three
 rounds. Printed per endpoint: its requests/s as a ratio to /healthz in the same round (the
 machine is shared, ratios are what count), p50/p99 under load, and the median of a few
@@ -76,12 +76,17 @@ def endpoints(sample):
     ]
 
 
+def database_url(size):
+    """Each size has a database of its own, seeded once and kept for the next run."""
+    return f"{BENCH_DB_URL}_{size}"
+
+
 def seed(env, size):
-    """Exactly `size` example suppliers in the bench database."""
+    """Exactly `size` example suppliers in the size's bench database."""
     import psycopg
 
     with psycopg.connect(PG_ADMIN_URL, autocommit=True) as connection:
-        db = BENCH_DB_URL.rsplit("/", 1)[1]
+        db = database_url(size).rsplit("/", 1)[1]
         if not connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [db]).fetchone():
             connection.execute(f'CREATE DATABASE "{db}"')
     manage(env, "migrate", "--no-input")
@@ -143,8 +148,8 @@ def unloaded_ms(url, headers, times=7):
 
 def measure(size, args):
     with tempfile.TemporaryDirectory() as workdir:
-        env = server_env(Path(workdir) / "static")
-        print(f"\n== {size} suppliers in {BENCH_DB_URL}")
+        env = server_env(Path(workdir) / "static", database_url(size))
+        print(f"\n== {size} suppliers in {database_url(size)}")
         seed(env, size)
         manage(env, "collectstatic", "--no-input")
         sample = manage(env, "shell", "-c", SAMPLE_SCRIPT).stdout.strip().splitlines()[-1]

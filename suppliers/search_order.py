@@ -5,7 +5,7 @@ version, krom/register.py); the order itself, which differs for every visitor, i
 here: sorting a few thousand tuples takes a millisecond, while asking the database to
 sort every match again for each visitor's shuffle took most of a search request.
 
-Every order ends in the visitor's neutral shuffle and then the supplier's id, so that no
+Every order ends in the visitor's neutral shuffle (and then the supplier's id), so that no
 two suppliers ever tie: the order is the same on every page and every reload."""
 
 import random
@@ -53,7 +53,8 @@ def order_key(sort, seed):
     if sort == SortOrder.NEAREST:
         # Nearest first; a supplier whose offices are not known yet last.
         return lambda row: (row[1] is None, row[1] or 0, shuffle(row[0]), row[0])
-    return lambda row: (shuffle(row[0]), row[0])
+    # The shuffle gives every id its own place (a bijection below the prime): no tie.
+    return lambda row: shuffle(row[0])
 
 
 def in_order(rows, sort, seed):
