@@ -7,7 +7,8 @@ gunicorn serves it with production settings and two
 sync workers, and each endpoint is loaded with wrk interleaved with /healthz for three
 rounds. Printed per endpoint: its requests/s as a ratio to /healthz in the same round (the
 machine is shared, ratios are what count), p50/p99 under load, and the median of a few
-unloaded requests; then the growth of that median from the smallest to the largest size.
+unloaded requests, and of requests made just after the register changed (nothing kept
+serves them); then the growth of the unloaded median from the smallest to the largest size.
 
 Exits 1 when a target of issue 15 is missed: ratio >= 0.2 (search, supplier page),
 >= 0.3 (comparison, KA lookup), growth <= 1.5x per tenfold data.
@@ -146,6 +147,21 @@ def unloaded_ms(url, headers, times=7):
     return statistics.median(durations)
 
 
+def cold_ms(database, url, headers, times=3):
+    """The median of requests each made just after the register changed: nothing kept
+    under the old version serves them (both workers are asked, one request each)."""
+    import psycopg
+
+    durations = []
+    with psycopg.connect(database, autocommit=True) as connection:
+        for _ in range(times):
+            connection.execute(
+                "UPDATE krom_registerversion SET version = (random() * 9e18)::bigint"
+            )
+            durations += [unloaded_ms(url, headers, times=1) for _ in range(2)]
+    return statistics.median(durations)
+
+
 def measure(size, args):
     with tempfile.TemporaryDirectory() as workdir:
         env = server_env(Path(workdir) / "static", database_url(size))
@@ -174,10 +190,12 @@ def measure(size, args):
                 p99 = statistics.median(page[2] for _, page in rounds)
                 single = unloaded_ms(base + path, headers)
                 health_single = unloaded_ms(base + "/healthz", {})
+                cold = cold_ms(database_url(size), base + path, headers)
                 results[name] = (kind, ratio, p50, p99, single)
                 print(
                     f"  {name:38} ratio {ratio:6.3f}  p50 {p50:7.1f} ms  p99 {p99:7.1f} ms  "
-                    f"unloaded {single:6.1f} ms (healthz {health_single:.1f} ms)"
+                    f"unloaded {single:6.1f} ms, after a change {cold:6.1f} ms "
+                    f"(healthz {health_single:.1f} ms)"
                 )
             return results
         finally:

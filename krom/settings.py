@@ -1,4 +1,5 @@
-"""Settings for Matchningskollen, driven by environment variables.
+"""Settings for Matchningskollen, driven by environment variables (long because every
+setting of the deployment is here, each with the reason it has its value).
 
 DATABASE_URL           default: SQLite file db.sqlite3 in the project root
 DJANGO_DEBUG           "1"/"true" turns debug on (default off)

@@ -1,3 +1,7 @@
+"""The reviews in the admin: the moderation queue, a review's own page with its decision
+and ready reasons, redaction and the bulk actions (long because moderation is one job, done
+in one place, with its history)."""
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME

@@ -1,5 +1,6 @@
 """Swedish at the root, the other UI languages under /en/, /ar/, /so/, /ti/, /fa/ and /uk/:
-catalogues, switcher, labels, the notice that the Swedish version counts."""
+catalogues, switcher, labels, the notice that the Swedish version counts (long because
+each of the seven languages has the same promises)."""
 
 import os
 import re

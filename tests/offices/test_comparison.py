@@ -1,3 +1,7 @@
+"""/jamfor/: offices side by side, the list in the URL, toggling, the way back to the
+search, bad input and the query budget (long because the comparison is reached from three
+pages and keeps each one's choices)."""
+
 import datetime
 import re
 from datetime import timedelta
