@@ -7,9 +7,10 @@ register, its address and the day can therefore be kept under a key holding the 
 when anything in the register changes, the version does, and every key with it. Nothing is
 invalidated by hand and no write path has to remember to; old entries age out.
 
-The entries live in each process (CACHES["cards"], local memory): the version is read from
-the database once per request, so no process can serve what another process cached from a
-register that has changed since.
+The entries live in each process (local memory: CACHES["cards"] for the many small search
+cards, CACHES["pages"] for the fewer, larger pages and search results): the version is
+read from the database once per request, so no process can serve what another process
+kept from a register that has changed since.
 """
 
 import hashlib
@@ -25,8 +26,8 @@ from django.utils.translation import get_language
 CACHE_SECONDS = 24 * 60 * 60
 
 
-def register_cache():
-    return caches["cards"]
+def register_cache(name="cards"):
+    return caches[name]
 
 
 def version():
@@ -61,7 +62,7 @@ def key(register_version, *parts):
 
 def remembered(register_version, parts, compute):
     """compute(), kept under the register's version and `parts`."""
-    cache = register_cache()
+    cache = register_cache("pages")
     cache_key = key(register_version, *parts)
     value = cache.get(cache_key)
     if value is None:
@@ -87,7 +88,7 @@ def page_kept_with_register(view):
     def wrapped(request, *args, **kwargs):
         if request.method not in ("GET", "HEAD"):
             return view(request, *args, **kwargs)
-        cache = register_cache()
+        cache = register_cache("pages")
         cache_key = key(
             version(),
             "page",

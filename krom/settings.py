@@ -178,6 +178,13 @@ CACHES["cards"] = {
     "LOCATION": "cards",
     "OPTIONS": {"MAX_ENTRIES": 20000},
 }
+# Whole pages and the suppliers each search found (krom/register.py), kept in each process
+# under the register's version: up to ~100 KB each, so fewer of them (at most ~100 MB).
+CACHES["pages"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "pages",
+    "OPTIONS": {"MAX_ENTRIES": 1000},
+}
 
 AUTHENTICATION_BACKENDS = [
     # At most 20 failed logins an hour from one address, across usernames (krom/abuse.py).

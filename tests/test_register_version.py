@@ -25,7 +25,8 @@ NOT_SHOWN = {"suppliers_errorreport"}
 @pytest.fixture(autouse=True)
 def reference_data(transactional_db):
     call_command("load_reference_data", verbosity=0)
-    register.register_cache().clear()
+    register.register_cache("cards").clear()
+    register.register_cache("pages").clear()
 
 
 def register_tables():
