@@ -25,6 +25,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from stdnum import luhn
 
+from demo.rows import delete_rows, insert_rows
 from grades.models import ContractResult, ResultGrade, ResultWeights
 from grades.services import save_result_grades
 from krom.verification import DataSource
@@ -32,7 +33,7 @@ from offices.models import ACCESSIBILITY_FIELDS, Accessibility, Contract, Contra
 from places.models import Municipality
 from reviews.models import Review, comment_fingerprint
 from reviews.services import recompute_rating_summaries
-from suppliers.models import Industry, Language, Supplier
+from suppliers.models import ErrorReport, Industry, Language, Supplier, SupplierName
 
 NAME_STEMS = [
     "Jobb",
@@ -266,6 +267,18 @@ BATCH_SIZE = 5000
 # Grades are saved a thousand contracts at a time: save_result_grades() asks about all of a
 # call's contracts in one query, and SQLite limits a query's parameters.
 GRADE_CHUNK = 1000
+# The columns of a review the generator draws; the rest keep their defaults.
+REVIEW_FIELDS = (
+    "supplier_id",
+    "office_id",
+    "rating",
+    "comment",
+    "comment_fingerprint",
+    "participation_month",
+    "status",
+    "created_at",
+    "moderated_at",
+)
 
 
 @dataclass
@@ -697,19 +710,21 @@ class DemoDataBuilder:
 
     @staticmethod
     def approved_reviews(planned_reviews):
-        """The planned reviews as rows, once their suppliers and offices have ids."""
+        """The planned reviews as rows of REVIEW_FIELDS, once their suppliers and offices
+        have ids."""
         fingerprints = {comment: comment_fingerprint(comment) for comment in COMMENTS}
+        approved = Review.Status.APPROVED.value
         return [
-            Review(
-                supplier_id=supplier.pk,
-                office_id=office.pk if office else None,
-                rating=rating,
-                comment=comment,
-                comment_fingerprint=fingerprints[comment],
-                participation_month=ended,
-                status=Review.Status.APPROVED,
-                created_at=created_at,
-                moderated_at=created_at,
+            (
+                supplier.pk,
+                office.pk if office else None,
+                rating,
+                comment,
+                fingerprints[comment],
+                ended,
+                approved,
+                created_at,
+                created_at,
             )
             for supplier, office, rating, comment, ended, created_at in planned_reviews
         ]
@@ -751,9 +766,7 @@ class DemoDataBuilder:
         results = ContractResult.objects.bulk_create(
             [result for c in contracts for result in c.results], batch_size=BATCH_SIZE
         )
-        reviews = Review.objects.bulk_create(
-            self.approved_reviews(planned_reviews), batch_size=BATCH_SIZE
-        )
+        reviews = insert_rows(Review, REVIEW_FIELDS, self.approved_reviews(planned_reviews))
         recompute_rating_summaries([demo.supplier.pk for demo in plan])
         return {
             "suppliers": len(plan),
@@ -761,7 +774,7 @@ class DemoDataBuilder:
             "offices": len(offices),
             "grades": grades,
             "results": len(results),
-            "reviews": len(reviews),
+            "reviews": reviews,
         }
 
 
@@ -789,12 +802,39 @@ def analyze_tables():
 
 @transaction.atomic
 def remove_demo_data():
-    """Delete every example supplier with its contracts, offices, grades, results and
-    reviews; returns how many suppliers were removed. Weights left without results go too."""
+    """Delete every example supplier with its contracts, offices, grades, results,
+    reviews and whatever else points at them, and their change history (example data is
+    written without history; versions exist only where an admin edited it); returns how
+    many suppliers were removed. Weights left without results go too.
+
+    Each table in one statement, the rows that point at others first: no rows loaded, no
+    deletion versions (see demo.rows)."""
     suppliers = Supplier.objects.filter(is_example=True)
-    Office.objects.filter(supplier__in=suppliers).delete()
-    Contract.objects.filter(supplier__in=suppliers).delete()
+    contracts = Contract.objects.filter(supplier__in=suppliers)
+    offices = Office.objects.filter(supplier__in=suppliers)
     removed = suppliers.count()
-    suppliers.delete()
+    # What Django's cascade would set to null: another supplier's rows naming an example
+    # office (none that seed_demo makes).
+    Review.objects.filter(office__in=offices).exclude(supplier__in=suppliers).update(office=None)
+    ErrorReport.objects.filter(office__in=offices).exclude(supplier__in=suppliers).update(
+        office=None
+    )
+    for rows in (
+        Review.objects.filter(supplier__in=suppliers),
+        ErrorReport.objects.filter(supplier__in=suppliers),
+        SupplierName.objects.filter(supplier__in=suppliers),
+        Supplier.languages.through.objects.filter(supplier__in=suppliers),
+        Supplier.industries.through.objects.filter(supplier__in=suppliers),
+        ResultGrade.objects.filter(contract__in=contracts),
+        ContractResult.objects.filter(contract__in=contracts),
+        ContractName.objects.filter(contract__in=contracts),
+        offices,
+        contracts,
+        suppliers,
+    ):
+        history = getattr(rows.model, "history", None)
+        if history is not None:
+            history.filter(id__in=rows.values("pk")).delete()
+        delete_rows(rows)
     ResultWeights.objects.exclude(period__in=ContractResult.objects.values("period")).delete()
     return removed
