@@ -25,9 +25,9 @@ from django.utils import timezone
 from django.utils.text import slugify
 from stdnum import luhn
 
-from demo.rows import delete_rows, insert_rows
+from demo.rows import delete_rows, insert_objects, insert_rows
 from grades.models import ContractResult, ResultGrade, ResultWeights
-from grades.services import save_result_grades
+from grades.services import refresh_current_grades
 from krom.verification import DataSource
 from offices.models import ACCESSIBILITY_FIELDS, Accessibility, Contract, ContractName, Office
 from places.models import Municipality
@@ -264,8 +264,8 @@ RR2_SHARE_OF_RR1 = 0.67
 TYPICAL_WEIGHTS = (Decimal("0.709"), Decimal("0.968"), Decimal("1.328"))
 SOURCE_FILE = "exempeldata (seed_demo)"
 BATCH_SIZE = 5000
-# Grades are saved a thousand contracts at a time: save_result_grades() asks about all of a
-# call's contracts in one query, and SQLite limits a query's parameters.
+# Current grades are checked a thousand contracts at a time: refresh_current_grades() asks
+# about all of a call's contracts in one query, and SQLite limits a query's parameters.
 GRADE_CHUNK = 1000
 # The columns of a review the generator draws; the rest keep their defaults.
 REVIEW_FIELDS = (
@@ -583,7 +583,7 @@ class DemoDataBuilder:
                     no_grade_reason="" if stars else ResultGrade.NoGradeReason.UNKNOWN,
                 )
             )
-            # What save_result_grades() will find: it then has no contracts to update.
+            # What refresh_current_grades() will find: it then has no contracts to update.
             contract.current_grade, contract.current_grade_month = stars, month
 
     def plan_results(self, rng, planned):
@@ -739,33 +739,30 @@ class DemoDataBuilder:
         offices = Office.objects.bulk_create(
             [office for c in contracts for office in c.offices], batch_size=BATCH_SIZE
         )
-        ContractName.objects.bulk_create(
-            [name for c in contracts for name in c.names], batch_size=BATCH_SIZE
-        )
-        Supplier.languages.through.objects.bulk_create(
-            [
-                Supplier.languages.through(supplier=demo.supplier, language=self.languages[code])
+        insert_objects(ContractName, (name for c in contracts for name in c.names))
+        insert_rows(
+            Supplier.languages.through,
+            ("supplier_id", "language_id"),
+            (
+                (demo.supplier.pk, self.languages[code].pk)
                 for demo in plan
                 for code in demo.language_codes
-            ],
-            batch_size=BATCH_SIZE,
+            ),
         )
-        Supplier.industries.through.objects.bulk_create(
-            [
-                Supplier.industries.through(supplier=demo.supplier, industry=self.industries[slug])
+        insert_rows(
+            Supplier.industries.through,
+            ("supplier_id", "industry_id"),
+            (
+                (demo.supplier.pk, self.industries[slug].pk)
                 for demo in plan
                 for slug in demo.industry_slugs
-            ],
-            batch_size=BATCH_SIZE,
+            ),
         )
-        grades = 0
+        grades = insert_objects(ResultGrade, (g for c in contracts for g in c.grades))
         for start in range(0, len(contracts), GRADE_CHUNK):
-            chunk = contracts[start : start + GRADE_CHUNK]
-            grades += len(save_result_grades([g for c in chunk for g in c.grades]))
+            refresh_current_grades([c.contract.pk for c in contracts[start : start + GRADE_CHUNK]])
         ResultWeights.objects.bulk_create(self.new_weights)
-        results = ContractResult.objects.bulk_create(
-            [result for c in contracts for result in c.results], batch_size=BATCH_SIZE
-        )
+        results = insert_objects(ContractResult, (r for c in contracts for r in c.results))
         reviews = insert_rows(Review, REVIEW_FIELDS, self.approved_reviews(planned_reviews))
         recompute_rating_summaries([demo.supplier.pk for demo in plan])
         return {
@@ -773,7 +770,7 @@ class DemoDataBuilder:
             "contracts": len(contracts),
             "offices": len(offices),
             "grades": grades,
-            "results": len(results),
+            "results": results,
             "reviews": reviews,
         }
 
