@@ -53,19 +53,18 @@ def insert_rows(model, fields, rows):
 
     columns = ", ".join(connection.ops.quote_name(field.column) for field in given + defaults)
     table = connection.ops.quote_name(model._meta.db_table)
-    count = 0
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
+            count = 0
             with cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
                 for row in map(complete, rows):
                     copy.write_row(row)
                     count += 1
-        else:
-            rows = list(map(complete, rows))
-            placeholders = ", ".join(["%s"] * (len(given) + len(defaults)))
-            cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({placeholders})", rows)
-            count = len(rows)
-    return count
+            return count
+        placeholders = ", ".join(["%s"] * (len(given) + len(defaults)))
+        sql = f"INSERT INTO {table} ({columns}) VALUES ({placeholders})"
+        cursor.executemany(sql, map(complete, rows))
+        return max(cursor.rowcount, 0)
 
 
 def insert_objects(model, objs):

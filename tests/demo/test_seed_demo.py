@@ -409,6 +409,26 @@ def test_seed_demo_gives_the_query_planner_statistics():
         assert cursor.fetchone()[0] > 0
 
 
+def planned_rows(table):
+    """How many rows the query planner's statistics say the table has."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("SELECT stat FROM sqlite_stat1 WHERE tbl = %s", [table])
+            return int(cursor.fetchone()[0].split()[0])
+        cursor.execute("SELECT reltuples FROM pg_class WHERE relname = %s", [table])
+        return int(cursor.fetchone()[0])
+
+
+def test_remove_gives_the_query_planner_statistics_of_what_is_left():
+    SupplierFactory(with_offices=1)
+    seed(suppliers=6, seed=1, reviews=0)
+    assert planned_rows("offices_office") > 6
+    remove()
+    assert planned_rows("offices_office") == 1
+
+
 def test_demo_names_reach_national_scale_and_keep_the_first_ones():
     from django.utils.text import slugify
 
