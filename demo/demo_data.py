@@ -6,7 +6,8 @@ shaped like what Arbetsförmedlingen publishes, and participants' reviews.
 
 Supplier i is always built from its own random stream (seed, i), so the first 60 suppliers
 of `--seed 1` are the same whether 60 or 2,000 are asked for, and re-running adds nothing.
-Everything is written with bulk inserts: 2,000 suppliers are the national-scale test bed.
+Everything is written in bulk and without change history, the many rows without model
+instances (demo.rows): 2,000 suppliers are the national-scale test bed.
 
 Longer than 300 lines on purpose: one generator that follows one random stream per supplier
 from the supplier to its reviews; its steps share that stream and the bulk writers, and read
