@@ -6,7 +6,8 @@ shaped like what Arbetsförmedlingen publishes, and participants' reviews.
 
 Supplier i is always built from its own random stream (seed, i), so the first 60 suppliers
 of `--seed 1` are the same whether 60 or 2,000 are asked for, and re-running adds nothing.
-Everything is written with bulk inserts: 2,000 suppliers are the national-scale test bed.
+Everything is written in bulk and without change history, the many rows without model
+instances (demo.rows): 2,000 suppliers are the national-scale test bed.
 
 Longer than 300 lines on purpose: one generator that follows one random stream per supplier
 from the supplier to its reviews; its steps share that stream and the bulk writers, and read
@@ -25,14 +26,15 @@ from django.utils import timezone
 from django.utils.text import slugify
 from stdnum import luhn
 
+from demo.rows import delete_rows, insert_objects, insert_rows
 from grades.models import ContractResult, ResultGrade, ResultWeights
-from grades.services import save_result_grades
+from grades.services import refresh_current_grades
 from krom.verification import DataSource
 from offices.models import ACCESSIBILITY_FIELDS, Accessibility, Contract, ContractName, Office
 from places.models import Municipality
 from reviews.models import Review, comment_fingerprint
 from reviews.services import recompute_rating_summaries
-from suppliers.models import Industry, Language, Supplier
+from suppliers.models import ErrorReport, Industry, Language, Supplier, SupplierName
 
 NAME_STEMS = [
     "Jobb",
@@ -263,9 +265,21 @@ RR2_SHARE_OF_RR1 = 0.67
 TYPICAL_WEIGHTS = (Decimal("0.709"), Decimal("0.968"), Decimal("1.328"))
 SOURCE_FILE = "exempeldata (seed_demo)"
 BATCH_SIZE = 5000
-# Grades are saved a thousand contracts at a time: save_result_grades() asks about all of a
-# call's contracts in one query, and SQLite limits a query's parameters.
+# Current grades are checked a thousand contracts at a time: refresh_current_grades() asks
+# about all of a call's contracts in one query, and SQLite limits a query's parameters.
 GRADE_CHUNK = 1000
+# The columns of a review the generator draws; the rest keep their defaults.
+REVIEW_FIELDS = (
+    "supplier_id",
+    "office_id",
+    "rating",
+    "comment",
+    "comment_fingerprint",
+    "participation_month",
+    "status",
+    "created_at",
+    "moderated_at",
+)
 
 
 @dataclass
@@ -570,7 +584,7 @@ class DemoDataBuilder:
                     no_grade_reason="" if stars else ResultGrade.NoGradeReason.UNKNOWN,
                 )
             )
-            # What save_result_grades() will find: it then has no contracts to update.
+            # What refresh_current_grades() will find: it then has no contracts to update.
             contract.current_grade, contract.current_grade_month = stars, month
 
     def plan_results(self, rng, planned):
@@ -697,19 +711,21 @@ class DemoDataBuilder:
 
     @staticmethod
     def approved_reviews(planned_reviews):
-        """The planned reviews as rows, once their suppliers and offices have ids."""
+        """The planned reviews as rows of REVIEW_FIELDS, once their suppliers and offices
+        have ids."""
         fingerprints = {comment: comment_fingerprint(comment) for comment in COMMENTS}
+        approved = Review.Status.APPROVED.value
         return [
-            Review(
-                supplier_id=supplier.pk,
-                office_id=office.pk if office else None,
-                rating=rating,
-                comment=comment,
-                comment_fingerprint=fingerprints[comment],
-                participation_month=ended,
-                status=Review.Status.APPROVED,
-                created_at=created_at,
-                moderated_at=created_at,
+            (
+                supplier.pk,
+                office.pk if office else None,
+                rating,
+                comment,
+                fingerprints[comment],
+                ended,
+                approved,
+                created_at,
+                created_at,
             )
             for supplier, office, rating, comment, ended, created_at in planned_reviews
         ]
@@ -724,44 +740,39 @@ class DemoDataBuilder:
         offices = Office.objects.bulk_create(
             [office for c in contracts for office in c.offices], batch_size=BATCH_SIZE
         )
-        ContractName.objects.bulk_create(
-            [name for c in contracts for name in c.names], batch_size=BATCH_SIZE
-        )
-        Supplier.languages.through.objects.bulk_create(
-            [
-                Supplier.languages.through(supplier=demo.supplier, language=self.languages[code])
+        insert_objects(ContractName, (name for c in contracts for name in c.names))
+        insert_rows(
+            Supplier.languages.through,
+            ("supplier_id", "language_id"),
+            (
+                (demo.supplier.pk, self.languages[code].pk)
                 for demo in plan
                 for code in demo.language_codes
-            ],
-            batch_size=BATCH_SIZE,
+            ),
         )
-        Supplier.industries.through.objects.bulk_create(
-            [
-                Supplier.industries.through(supplier=demo.supplier, industry=self.industries[slug])
+        insert_rows(
+            Supplier.industries.through,
+            ("supplier_id", "industry_id"),
+            (
+                (demo.supplier.pk, self.industries[slug].pk)
                 for demo in plan
                 for slug in demo.industry_slugs
-            ],
-            batch_size=BATCH_SIZE,
+            ),
         )
-        grades = 0
+        grades = insert_objects(ResultGrade, (g for c in contracts for g in c.grades))
         for start in range(0, len(contracts), GRADE_CHUNK):
-            chunk = contracts[start : start + GRADE_CHUNK]
-            grades += len(save_result_grades([g for c in chunk for g in c.grades]))
+            refresh_current_grades([c.contract.pk for c in contracts[start : start + GRADE_CHUNK]])
         ResultWeights.objects.bulk_create(self.new_weights)
-        results = ContractResult.objects.bulk_create(
-            [result for c in contracts for result in c.results], batch_size=BATCH_SIZE
-        )
-        reviews = Review.objects.bulk_create(
-            self.approved_reviews(planned_reviews), batch_size=BATCH_SIZE
-        )
+        results = insert_objects(ContractResult, (r for c in contracts for r in c.results))
+        reviews = insert_rows(Review, REVIEW_FIELDS, self.approved_reviews(planned_reviews))
         recompute_rating_summaries([demo.supplier.pk for demo in plan])
         return {
             "suppliers": len(plan),
             "contracts": len(contracts),
             "offices": len(offices),
             "grades": grades,
-            "results": len(results),
-            "reviews": len(reviews),
+            "results": results,
+            "reviews": reviews,
         }
 
 
@@ -789,12 +800,39 @@ def analyze_tables():
 
 @transaction.atomic
 def remove_demo_data():
-    """Delete every example supplier with its contracts, offices, grades, results and
-    reviews; returns how many suppliers were removed. Weights left without results go too."""
+    """Delete every example supplier with its contracts, offices, grades, results,
+    reviews and whatever else points at them, and their change history (example data is
+    written without history; versions exist only where an admin edited it); returns how
+    many suppliers were removed. Weights left without results go too.
+
+    Each table in one statement, the rows that point at others first: no rows loaded, no
+    deletion versions (see demo.rows)."""
     suppliers = Supplier.objects.filter(is_example=True)
-    Office.objects.filter(supplier__in=suppliers).delete()
-    Contract.objects.filter(supplier__in=suppliers).delete()
+    contracts = Contract.objects.filter(supplier__in=suppliers)
+    offices = Office.objects.filter(supplier__in=suppliers)
     removed = suppliers.count()
-    suppliers.delete()
+    # What Django's cascade would set to null: another supplier's rows naming an example
+    # office (none that seed_demo makes).
+    Review.objects.filter(office__in=offices).exclude(supplier__in=suppliers).update(office=None)
+    ErrorReport.objects.filter(office__in=offices).exclude(supplier__in=suppliers).update(
+        office=None
+    )
+    for rows in (
+        Review.objects.filter(supplier__in=suppliers),
+        ErrorReport.objects.filter(supplier__in=suppliers),
+        SupplierName.objects.filter(supplier__in=suppliers),
+        Supplier.languages.through.objects.filter(supplier__in=suppliers),
+        Supplier.industries.through.objects.filter(supplier__in=suppliers),
+        ResultGrade.objects.filter(contract__in=contracts),
+        ContractResult.objects.filter(contract__in=contracts),
+        ContractName.objects.filter(contract__in=contracts),
+        offices,
+        contracts,
+        suppliers,
+    ):
+        history = getattr(rows.model, "history", None)
+        if history is not None:
+            history.filter(id__in=rows.values("pk")).delete()
+        delete_rows(rows)
     ResultWeights.objects.exclude(period__in=ContractResult.objects.values("period")).delete()
     return removed

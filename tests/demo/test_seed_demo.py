@@ -2,7 +2,7 @@
 because every part of the data has a promise in the README)."""
 
 import io
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -12,9 +12,12 @@ from django.utils import timezone
 
 from grades.models import ContractResult, ResultGrade, ResultWeights
 from offices.models import Contract, ContractName, Office
-from reviews.models import Review
-from suppliers.models import Supplier
+from reviews.models import Review, comment_fingerprint
+from reviews.services import find_rating_drift
+from suppliers.models import ErrorReport, Supplier, SupplierName
+from suppliers.names import folded, swedish_sort_key
 from tests.offices.factories import ContractFactory
+from tests.reviews.factories import ReviewFactory
 from tests.suppliers.factories import SupplierFactory
 
 pytestmark = pytest.mark.django_db
@@ -260,8 +263,49 @@ def test_reviews_asked_for_are_shared_out_as_suppliers_are_added():
 
 def test_rating_summaries_count_the_approved_reviews():
     seed(suppliers=6, seed=5, reviews=200)
-    for supplier in Supplier.objects.annotate(n=Count("reviews")):
-        assert supplier.review_count == supplier.n
+    assert find_rating_drift() == []
+    for supplier in Supplier.objects.prefetch_related("reviews"):
+        ratings = [r.rating for r in supplier.reviews.all() if r.status == Review.Status.APPROVED]
+        assert supplier.review_count == len(ratings)
+        assert supplier.rating_sum == sum(ratings)
+        for rating in range(1, 6):
+            assert getattr(supplier, f"rating_{rating}_count") == ratings.count(rating)
+
+
+def test_search_names_are_set_although_bulk_writes_skip_save():
+    seed(suppliers=6, seed=5, reviews=0)
+    for supplier in Supplier.objects.all():
+        assert supplier.search_name == folded(supplier.name)
+        assert supplier.name_sort_key == swedish_sort_key(supplier.name)
+    name = Supplier.objects.first().name
+    assert Supplier.objects.filter(search_name__contains=folded(name.upper())).exists()
+
+
+def test_reviews_are_stored_as_the_orm_would_store_them():
+    before = timezone.now()
+    seed(suppliers=6, seed=5, reviews=200)
+    reviews = Review.objects.select_related("office")
+    assert len(reviews) == 200
+    for review in reviews:
+        review.full_clean()
+        assert review.status == Review.Status.APPROVED
+        assert review.moderated_at == review.created_at < before
+        assert review.updated_at >= before
+        assert review.participation_month.day == 1
+        assert review.participation_month < review.created_at.date()
+        assert review.comment_fingerprint == comment_fingerprint(review.comment)
+        assert review.client_hash == review.original_comment == review.rejection_reason == ""
+        assert review.office is None or review.office.supplier_id == review.supplier_id
+    newest = Review.objects.latest("created_at")
+    assert Review.objects.filter(created_at=newest.created_at).count() == 1
+    assert Review.objects.filter(created_at__gt=before - timedelta(days=1)).count() < 200
+
+
+def test_example_data_is_written_without_change_history():
+    seed(suppliers=6, seed=5, reviews=60)
+    for model in (Supplier, Contract, Office, ResultGrade, ContractResult, Review):
+        assert model.objects.exists()
+        assert not model.history.exists(), model
 
 
 def test_offices_are_denser_in_big_cities():
@@ -286,6 +330,47 @@ def test_remove_deletes_the_example_data_and_nothing_else():
     assert ResultGrade.objects.count() == ContractResult.objects.count() == 0
     assert not ResultWeights.objects.exists()
     assert not Review.objects.exists()
+
+
+HISTORY_MODELS = (Supplier, SupplierName, Contract, Office, ResultGrade, ContractResult, Review)
+
+
+def versions():
+    """Each tracked model's versions, as (object id, +/~/-)."""
+    return {
+        model: sorted(model.history.values_list("id", "history_type")) for model in HISTORY_MODELS
+    }
+
+
+def test_remove_takes_what_points_at_example_data_and_its_versions_and_writes_none():
+    real = SupplierFactory(with_offices=1)
+    seed(suppliers=4, seed=2, reviews=40)
+    example = Supplier.objects.filter(is_example=True).first()
+    office = example.offices.first()
+    # What an admin or a visitor may add to example data; each but the report has versions.
+    ErrorReport.objects.create(supplier=example, office=office, what_is_wrong="Fel adress.")
+    SupplierName.objects.create(supplier=example, name="Ett annat namn AB")
+    example.phone = "010-100 00 00"
+    example.save()
+    # Another supplier's rows naming an example office keep their rows, without the office.
+    report = ErrorReport.objects.create(supplier=real, office=office, what_is_wrong="Fel.")
+    review = ReviewFactory(supplier=real, office=office)
+    before = versions()
+    remove()
+    assert list(Supplier.objects.all()) == [real]
+    assert list(ErrorReport.objects.all()) == [report]
+    assert not SupplierName.objects.exists()
+    assert list(Review.objects.all()) == [review]
+    report.refresh_from_db()
+    review.refresh_from_db()
+    assert report.office is None and review.office is None
+    kept = {
+        model: [(pk, kind) for pk, kind in listed if model.objects.filter(pk=pk).exists()]
+        for model, listed in before.items()
+    }
+    assert versions() == kept
+    assert kept[Supplier] == [(real.pk, "+")]
+    assert kept[Review] == [(review.pk, "+")]
 
 
 def test_weights_already_published_for_a_period_are_used_not_replaced():
@@ -322,6 +407,26 @@ def test_seed_demo_gives_the_query_planner_statistics():
         else:
             cursor.execute("SELECT count(*) FROM pg_stats WHERE tablename = 'offices_office'")
         assert cursor.fetchone()[0] > 0
+
+
+def planned_rows(table):
+    """How many rows the query planner's statistics say the table has."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("SELECT stat FROM sqlite_stat1 WHERE tbl = %s", [table])
+            return int(cursor.fetchone()[0].split()[0])
+        cursor.execute("SELECT reltuples FROM pg_class WHERE relname = %s", [table])
+        return int(cursor.fetchone()[0])
+
+
+def test_remove_gives_the_query_planner_statistics_of_what_is_left():
+    SupplierFactory(with_offices=1)
+    seed(suppliers=6, seed=1, reviews=0)
+    assert planned_rows("offices_office") > 6
+    remove()
+    assert planned_rows("offices_office") == 1
 
 
 def test_demo_names_reach_national_scale_and_keep_the_first_ones():

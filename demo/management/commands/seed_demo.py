@@ -34,8 +34,14 @@ class Command(BaseCommand):
         # Pages of this process (tests, a shell) ask again; servers within a minute.
         forget_example_data()
         if remove:
+            started = time.perf_counter()
             removed = remove_demo_data()
-            self.stdout.write(f"Removed {removed} example suppliers and all their data.")
+            if removed:
+                analyze_tables()
+            self.stdout.write(
+                f"Removed {removed} example suppliers and all their data "
+                f"in {time.perf_counter() - started:.1f} s."
+            )
             return
         if suppliers < 0 or (reviews is not None and reviews < 0):
             raise CommandError("--suppliers and --reviews must not be negative.")
