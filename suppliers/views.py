@@ -1,11 +1,13 @@
 import secrets
 
 from django.conf import settings
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 from django.views.decorators.vary import vary_on_headers
@@ -70,7 +72,10 @@ def search(request):
         "suggestion": name_suggestion(filterset, page),
         "filters_key": filters_key(request, register_version),
     }
-    response = render_page_or_partial(request, "suppliers/search.html", "htmx_update", context)
+    if request.htmx and not request.htmx.history_restore_request:
+        response = render_page_or_partial(request, "suppliers/search.html", "htmx_update", context)
+    else:
+        response = search_page(request, context, register_version)
     if request.htmx:
         # The address bar shows the validated filters, without the empty values a form sends.
         encoded = request.link_query.urlencode()
@@ -84,6 +89,33 @@ def search(request):
             samesite="Lax",
         )
     return response
+
+
+# Where the results go in the kept frame of the search page.
+RESULTS_HOLE = mark_safe("<!--krom:search-results-->")
+
+
+def search_page(request, context, register_version):
+    """The whole search page. Its frame (the filters, the count, everything but the
+    results) depends on the register, the address and the language only, and is kept
+    under the register's version; the results, in the visitor's own order, are rendered
+    into it for each request."""
+    cache = register.register_cache("pages")
+    frame_key = register.key(
+        register_version,
+        "search-frame",
+        request.scheme,
+        request.get_host(),
+        request.get_full_path(),
+    )
+    frame = cache.get(frame_key)
+    if frame is None:
+        frame = render_to_string(
+            "suppliers/search.html", context | {"results_hole": RESULTS_HOLE}, request
+        )
+        cache.set(frame_key, frame, register.CACHE_SECONDS)
+    results = render_to_string("suppliers/search.html#results", context, request)
+    return HttpResponse(frame.replace(RESULTS_HOLE, results, 1))
 
 
 def filters_key(request, register_version):
