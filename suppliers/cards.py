@@ -39,7 +39,7 @@ def search_cards(supplier_ids, *, register_version, municipality, area, comparis
 
 
 def suppliers_for_cards(supplier_ids, municipality, area, comparison):
-    """The suppliers with what their cards show: two queries for the suppliers and their
+    """The suppliers with what their cards show: one query for the suppliers, two for their
     languages and industries, one for the offices the cards compare."""
     suppliers = list(
         Supplier.objects.filter(pk__in=supplier_ids).for_search_cards(

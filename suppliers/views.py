@@ -100,20 +100,14 @@ def search_page(request, context, register_version):
     results) depends on the register, the address and the language only, and is kept
     under the register's version; the results, in the visitor's own order, are rendered
     into it for each request."""
-    cache = register.register_cache("pages")
-    frame_key = register.key(
+    address = (request.scheme, request.get_host(), request.get_full_path())
+    frame = register.remembered(
         register_version,
-        "search-frame",
-        request.scheme,
-        request.get_host(),
-        request.get_full_path(),
-    )
-    frame = cache.get(frame_key)
-    if frame is None:
-        frame = render_to_string(
+        ("search-frame", address),
+        lambda: render_to_string(
             "suppliers/search.html", context | {"results_hole": RESULTS_HOLE}, request
-        )
-        cache.set(frame_key, frame, register.CACHE_SECONDS)
+        ),
+    )
     results = render_to_string("suppliers/search.html#results", context, request)
     return HttpResponse(frame.replace(RESULTS_HOLE, results, 1))
 

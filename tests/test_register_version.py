@@ -1,7 +1,6 @@
 """The register's version (krom/register.py): every way of changing the register changes
 it, so what is kept under it is never served stale."""
 
-import psycopg
 import pytest
 from django.apps import apps
 from django.core.management import call_command
@@ -11,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from krom import register
 from suppliers.models import Language, Supplier
 from tests.offices.factories import OfficeFactory, municipality
+from tests.postgres import second_connection
 from tests.reviews.factories import rate
 from tests.suppliers.factories import SupplierFactory
 
@@ -92,14 +92,7 @@ def test_others_see_the_new_version_only_with_the_change_it_belongs_to():
     if connection.vendor != "postgresql":
         pytest.skip("SQLite lets one writer in at a time; only PostgreSQL has others reading")
     supplier = SupplierFactory()
-    settings = connection.settings_dict
-    other = psycopg.connect(
-        host=settings["HOST"] or None,
-        port=settings["PORT"] or None,
-        user=settings["USER"],
-        dbname=settings["NAME"],
-        autocommit=True,
-    )
+    other = second_connection()
     query = "SELECT version FROM krom_registerversion WHERE id = 1"
     try:
         before = other.execute(query).fetchone()
