@@ -3,7 +3,9 @@
 demo set, driven by wrk with a realistic mix for BENCH_SECONDS (60) at BENCH_CONNECTIONS (64).
 
 Prints requests/s, p50/p95/p99 latency and the count of non-2xx/3xx responses, and exits
-non-zero if there was any. Needs wrk (apt-get install -y wrk) and the local PostgreSQL.
+non-zero if there was any, if a request timed out or failed, or if p99 is more than three
+times p50 (issue 15: no request may wait far longer than the typical one). Needs wrk
+(apt-get install -y wrk) and the local PostgreSQL.
 """
 
 import os
@@ -17,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from benchlib import PROJECT_ROOT, WORKERS, running_server, sample_paths  # noqa: E402
 
 SECONDS = os.environ.get("BENCH_SECONDS", "60")
+TAIL_TARGET = 3  # p99 at most this many times p50
 CONNECTIONS = os.environ.get("BENCH_CONNECTIONS", "64")
 
 
@@ -58,6 +61,14 @@ def main():
         sockets = re.search(r"connect (\d+), read (\d+), write (\d+), timeout (\d+)", report)
         if bad or any(int(n) for n in sockets.groups()):
             sys.exit("FAIL: some requests did not get a 2xx/3xx answer")
+        p50, p99 = (latency_ms(report, percentile) for percentile in (50, 99))
+        print(f"p99 / p50: {p99 / p50:.2f} (target <= {TAIL_TARGET})")
+        if p99 > TAIL_TARGET * p50:
+            sys.exit(f"FAIL: p99 is more than {TAIL_TARGET} times p50")
+
+
+def latency_ms(report, percentile):
+    return float(re.search(rf"p{percentile} latency: ([\d.]+) ms", report).group(1))
 
 
 if __name__ == "__main__":

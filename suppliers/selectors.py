@@ -1,22 +1,23 @@
 """What the search finds, and what the supplier page shows of each contract."""
 
 from krom import register
-from suppliers.search_order import SORT_VALUES, in_order
+from suppliers.search_order import SORT_VALUES, VisitorOrder, presorted
 
 
 def search_results(filterset, *, register_version, seed):
-    """The ids of the suppliers the search finds, in its order for the visitor's seed.
+    """The ids of the suppliers the search finds, in its order for the visitor's seed (a
+    sequence that orders only the slice asked for).
 
     The database finds them and the values their order needs once per register version
-    and search (kept in the process, krom/register.py); the order is made for each
-    visitor (suppliers/search_order.py)."""
-    values = SORT_VALUES[filterset.sort]
+    and search (kept in the process, krom/register.py), sorted by what the order puts
+    first; each visitor's order breaks the ties (suppliers/search_order.py)."""
+    sort = filterset.sort
     rows = register.remembered(
         register_version,
         ("search", filterset.cache_parts()),
-        lambda: list(filterset.qs.values_list("pk", *values)),
+        lambda: presorted(filterset.qs.values_list("pk", *SORT_VALUES[sort]), sort),
     )
-    return in_order(rows, filterset.sort, seed)
+    return VisitorOrder(rows, sort, seed)
 
 
 def contracts_for_supplier_page(supplier, *, municipality=None):
