@@ -6,14 +6,28 @@ searched (distance, offices in the municipality, the area's contract and grade) 
 comparison in the URL (the card's compare link). Anything in the register that changes
 changes the version, so a kept card is never stale; only the cards missing from the cache
 are read from the database and rendered, in one query for them all.
+
+What a card shows of the supplier alone (its participants' rating, languages, industries
+and remote parts: components/supplier_card_about.html) is the same for every place and is
+kept once per supplier, so a card for another place renders only what depends on it.
 """
 
+from typing import NamedTuple
+
+from django.db.models import prefetch_related_objects
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from krom import register
 from offices.models import Office
 from suppliers.models import Supplier
+
+
+class About(NamedTuple):
+    """The parts of a card about the supplier alone, as HTML."""
+
+    rating: str
+    facts: str
 
 
 def search_cards(supplier_ids, *, register_version, municipality, area, comparison):
@@ -29,18 +43,38 @@ def search_cards(supplier_ids, *, register_version, municipality, area, comparis
     cards = cache.get_many(list(keys.values()))
     missing = [pk for pk in supplier_ids if keys[pk] not in cards]
     if missing:
+        suppliers = suppliers_for_cards(missing, municipality, area, comparison)
+        abouts = about_suppliers(suppliers, register_version)
         rendered = {
-            keys[supplier.pk]: render_card(supplier, municipality, area, comparison)
-            for supplier in suppliers_for_cards(missing, municipality, area, comparison)
+            keys[supplier.pk]: render_card(
+                supplier, abouts[supplier.pk], municipality, area, comparison
+            )
+            for supplier in suppliers
         }
         cache.set_many(rendered, register.CACHE_SECONDS)
         cards |= rendered
     return [mark_safe(cards[keys[pk]]) for pk in supplier_ids if keys[pk] in cards]
 
 
+def about_suppliers(suppliers, register_version):
+    """{supplier id: About}, kept per supplier; the missing ones rendered from one query
+    for their languages and one for their industries."""
+    keys = {
+        supplier.pk: register.key(register_version, "about", supplier.pk) for supplier in suppliers
+    }
+    cache = register.register_cache()
+    kept = cache.get_many(list(keys.values()))
+    missing = [supplier for supplier in suppliers if keys[supplier.pk] not in kept]
+    prefetch_related_objects(missing, "languages", "industries")
+    rendered = {keys[supplier.pk]: render_about(supplier) for supplier in missing}
+    cache.set_many(rendered, register.CACHE_SECONDS)
+    kept |= rendered
+    return {pk: About(*map(mark_safe, kept[key])) for pk, key in keys.items()}
+
+
 def suppliers_for_cards(supplier_ids, municipality, area, comparison):
-    """The suppliers with what their cards show: one query for the suppliers, two for their
-    languages and industries, one for the offices the cards compare."""
+    """The suppliers with what their cards show of the place searched: one query for the
+    suppliers, one for the offices the cards compare."""
     suppliers = list(
         Supplier.objects.filter(pk__in=supplier_ids).for_search_cards(
             municipality=municipality, area=area
@@ -61,9 +95,16 @@ def suppliers_for_cards(supplier_ids, municipality, area, comparison):
     return suppliers
 
 
-def render_card(supplier, municipality, area, comparison):
+def render_about(supplier):
+    template = "components/supplier_card_about.html"
+    context = {"supplier": supplier}
+    return tuple(str(render_to_string(f"{template}#{part}", context)) for part in About._fields)
+
+
+def render_card(supplier, about, municipality, area, comparison):
     context = {
         "supplier": supplier,
+        "about": about,
         "municipality": municipality,
         "area": area,
         "comparison": comparison,

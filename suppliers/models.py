@@ -285,12 +285,11 @@ class SupplierQuerySet(models.QuerySet):
         )
         return self.filter(Exists(graded))
 
-    def for_search_results(self):
-        return self.prefetch_related("languages", "industries")
-
     def for_search_cards(self, *, municipality=None, area=None):
-        """What a search card shows of each supplier (components/supplier_card.html)."""
-        queryset = self.for_search_results()
+        """What a search card shows of each supplier for the place searched
+        (components/supplier_card.html; suppliers/cards.py reads its languages and
+        industries only when it has not kept the rest of the card)."""
+        queryset = self
         if municipality is not None:
             queryset = queryset.with_distance_from(municipality)
         if area is not None:

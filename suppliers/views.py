@@ -71,6 +71,7 @@ def search(request):
         "cards": cards,
         "suggestion": name_suggestion(filterset, page),
         "filters_key": filters_key(request, register_version),
+        "choices_key": choices_key(register_version),
     }
     if request.htmx and not request.htmx.history_restore_request:
         response = render_page_or_partial(request, "suppliers/search.html", "htmx_update", context)
@@ -118,6 +119,13 @@ def filters_key(request, register_version):
     return register.key(
         register_version, "filters", search_reference().loaded_at, sorted(request.GET.lists())
     )
+
+
+def choices_key(register_version):
+    """The cache key of the filters' long choice lists (municipalities, areas, languages,
+    industries): each is kept per value chosen, so a new mix of filters renders only
+    the short fields anew."""
+    return register.key(register_version, "filter-choices", search_reference().loaded_at)
 
 
 def name_suggestion(filterset, page):

@@ -1,6 +1,7 @@
 """What keeps the search fast as the register grows must not change what it finds."""
 
 import random
+import re
 from datetime import date
 
 import pytest
@@ -181,3 +182,30 @@ def test_a_cached_contract_on_the_supplier_page_changes_with_its_offices_and_gra
     setattr_and_save(office.contract, current_grade=3, current_grade_month=date(2026, 11, 1))
     assert "resultatbetyg: 3 av 4" in client.get(url).text
     assert "Avstånd" in client.get(url, {"kommun": UPPSALA}).text
+
+
+def test_a_card_for_another_place_reuses_what_it_shows_of_the_supplier(client):
+    supplier = SupplierFactory(name="Platsen AB", language_codes=["ar"])
+    OfficeFactory(supplier=supplier, municipality=municipality(UPPSALA))
+    assert "Arabiska" in card_text(client, {"kommun": UPPSALA})
+    with CaptureQueriesContext(connection) as queries:
+        elsewhere = card_text(client, {"kommun": "0381"})
+    assert "Inget kontor i Enköping" in elsewhere
+    assert "Arabiska" in elsewhere
+    assert not [query for query in queries if "suppliers_supplier_languages" in query["sql"]]
+    supplier.languages.set([somali()])
+    assert "Somaliska" in card_text(client, {"kommun": "0381"})
+
+
+def chosen(client, params):
+    page = client.get(URL, params).content.decode()
+    municipalities = re.findall(r'<option value="(\d{4})" selected>', page)
+    languages = re.findall(r'name="sprak" value="(\w+)" id="[^"]+" checked>', page)
+    return municipalities, languages
+
+
+def test_the_filters_show_what_each_search_chose_whatever_was_chosen_before(client):
+    assert chosen(client, {"kommun": UPPSALA, "sprak": "ar"}) == ([UPPSALA], ["ar"])
+    assert chosen(client, {"kommun": "0381", "sprak": "ar", "distans": "1"}) == (["0381"], ["ar"])
+    assert chosen(client, {"sprak": ["so", "ar"]}) == ([], ["ar", "so"])
+    assert chosen(client, {"kommun": UPPSALA, "sprak": "ar"}) == ([UPPSALA], ["ar"])
