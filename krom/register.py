@@ -8,9 +8,10 @@ when anything in the register changes, the version does, and every key with it. 
 invalidated by hand and no write path has to remember to; old entries age out.
 
 The entries live in each process (local memory: CACHES["cards"] for the many small search
-cards, CACHES["pages"] for the fewer, larger pages and search results): the version is
-read from the database once per request, so no process can serve what another process
-kept from a register that has changed since.
+cards, CACHES["about"] for what a card shows of the supplier alone, CACHES["filters"] for
+the search's filter form, CACHES["pages"] for the fewer, larger pages and search results):
+the version is read from the database once per request, so no process can serve what
+another process kept from a register that has changed since.
 """
 
 import hashlib

@@ -172,11 +172,26 @@ else:
     }
 
 # Rendered search cards (suppliers/cards.py), kept in each process: their keys say
-# everything they show, so no process can serve another's stale copy.
+# everything they show, so no process can serve another's stale copy. About 3 KB each
+# (at most ~60 MB).
 CACHES["cards"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "cards",
     "OPTIONS": {"MAX_ENTRIES": 20000},
+}
+# What a card shows of the supplier alone, one per supplier and language (suppliers/cards.py):
+# about 1.5 KB each (at most ~30 MB).
+CACHES["about"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "about",
+    "OPTIONS": {"MAX_ENTRIES": 20000},
+}
+# The search's filter form and its long choice lists per value chosen (search.html): up to
+# ~40 KB each (at most ~40 MB).
+CACHES["filters"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "filters",
+    "OPTIONS": {"MAX_ENTRIES": 1000},
 }
 # Whole pages and the suppliers each search found (krom/register.py), kept in each process
 # under the register's version: up to ~100 KB each, so fewer of them (at most ~100 MB).

@@ -62,7 +62,7 @@ def about_suppliers(suppliers, register_version):
     keys = {
         supplier.pk: register.key(register_version, "about", supplier.pk) for supplier in suppliers
     }
-    cache = register.register_cache()
+    cache = register.register_cache("about")
     kept = cache.get_many(list(keys.values()))
     missing = [supplier for supplier in suppliers if keys[supplier.pk] not in kept]
     prefetch_related_objects(missing, "languages", "industries")

@@ -6,7 +6,8 @@ the rating, the name, ...), which is the same for every visitor. Each visitor's 
 only breaks the ties, by the visitor's neutral shuffle (and then the supplier's id, so that
 no two suppliers ever tie: the order is the same on every page and every reload), and only
 for the page shown: a page costs the same however many suppliers were found, but for the
-shuffle, which ranks every one of them (a millisecond for a few thousand)."""
+shuffle, which ranks every one of them (a millisecond for a few thousand). Suppliers of the
+same name, too, come in the visitor's shuffle, not in the order they were added."""
 
 import heapq
 import random
@@ -73,7 +74,11 @@ class VisitorOrder(Sequence):
         self.rows = rows
         self.first_key = first_key(sort)
         shuffle = neutral_shuffle(seed)
-        self.key = lambda row: (*self.first_key(row), shuffle(row[0]), row[0])
+        if sort == SortOrder.NEUTRAL:
+            # The shuffle is a bijection: no two suppliers tie.
+            self.key = lambda row: shuffle(row[0])
+        else:
+            self.key = lambda row: (*self.first_key(row), shuffle(row[0]), row[0])
 
     def __len__(self):
         return len(self.rows)
@@ -94,5 +99,11 @@ class VisitorOrder(Sequence):
         # last of them, and every row between.
         low = bisect_left(self.rows, self.first_key(self.rows[start]), key=self.first_key)
         high = bisect_right(self.rows, self.first_key(self.rows[stop - 1]), key=self.first_key)
-        block = heapq.nsmallest(stop - low, self.rows[low:high], key=self.key)
+        block = self.rows[low:high]
+        wanted = stop - low
+        # A heap finds the first few of many faster; sorting, more than a few.
+        if wanted * 8 < len(block):
+            block = heapq.nsmallest(wanted, block, key=self.key)
+        else:
+            block = sorted(block, key=self.key)
         return [row[0] for row in block[start - low : stop - low]]

@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from krom import register
 from suppliers.models import Language, Supplier
+from tests.kept import forget_everything_kept
 from tests.offices.factories import OfficeFactory, municipality
 from tests.postgres import second_connection
 from tests.reviews.factories import rate
@@ -25,8 +26,7 @@ NOT_SHOWN = {"suppliers_errorreport"}
 @pytest.fixture(autouse=True)
 def reference_data(transactional_db):
     call_command("load_reference_data", verbosity=0)
-    register.register_cache("cards").clear()
-    register.register_cache("pages").clear()
+    forget_everything_kept()
 
 
 def register_tables():

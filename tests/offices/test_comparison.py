@@ -12,11 +12,11 @@ from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from krom.register import register_cache
 from krom.verification import DataSource
 from offices.comparison import Comparison
 from offices.models import Accessibility
 from tests.grades.factories import ResultGradeFactory
+from tests.kept import forget_everything_kept
 from tests.offices.factories import OfficeFactory, municipality
 from tests.reviews.factories import rate
 from tests.suppliers.factories import SupplierFactory
@@ -272,8 +272,7 @@ def test_comparing_adds_no_query_to_the_search_page(client):
     client.get("/leverantorer/")
     for compared in [[], ["1-a", "500002"]]:
         # Neither request finds what the other kept (krom/register.py).
-        register_cache("cards").clear()
-        register_cache("pages").clear()
+        forget_everything_kept()
         with CaptureQueriesContext(connection) as queries:
             client.get("/leverantorer/", {"kommun": "0180", "kontor": compared})
         counts.append(len(queries))

@@ -198,14 +198,40 @@ def test_a_card_for_another_place_reuses_what_it_shows_of_the_supplier(client):
 
 
 def chosen(client, params):
+    """What the filter form shows as chosen: (kommun, omrade, sprak, bransch)."""
     page = client.get(URL, params).content.decode()
-    municipalities = re.findall(r'<option value="(\d{4})" selected>', page)
-    languages = re.findall(r'name="sprak" value="(\w+)" id="[^"]+" checked>', page)
-    return municipalities, languages
+
+    def selected(name):
+        select = page[page.index(f'name="{name}"') :]
+        return re.findall(r'<option value="([^"]+)" selected>', select[: select.index("</select>")])
+
+    def checked(name):
+        return re.findall(rf'name="{name}" value="([^"]+)" id="[^"]+" checked>', page)
+
+    return selected("kommun"), selected("omrade"), checked("sprak"), checked("bransch")
 
 
 def test_the_filters_show_what_each_search_chose_whatever_was_chosen_before(client):
-    assert chosen(client, {"kommun": UPPSALA, "sprak": "ar"}) == ([UPPSALA], ["ar"])
-    assert chosen(client, {"kommun": "0381", "sprak": "ar", "distans": "1"}) == (["0381"], ["ar"])
-    assert chosen(client, {"sprak": ["so", "ar"]}) == ([], ["ar", "so"])
-    assert chosen(client, {"kommun": UPPSALA, "sprak": "ar"}) == ([UPPSALA], ["ar"])
+    OfficeFactory(municipality=municipality(UPPSALA))
+    OfficeFactory(municipality=municipality("2584"))  # Kiruna: its area is in use too
+    first = {"kommun": UPPSALA, "omrade": "uppsala", "sprak": "ar", "bransch": "data-it"}
+    assert chosen(client, first) == ([UPPSALA], ["uppsala"], ["ar"], ["data-it"])
+    assert chosen(client, first | {"kommun": "0381", "distans": "1"}) == (
+        ["0381"],
+        ["uppsala"],
+        ["ar"],
+        ["data-it"],
+    )
+    assert chosen(client, {"omrade": "kiruna", "sprak": ["so", "ar"]}) == (
+        [],
+        ["kiruna"],
+        ["ar", "so"],
+        [],
+    )
+    assert chosen(client, {"bransch": ["bygg-och-anlaggning", "data-it"]}) == (
+        [],
+        [],
+        [],
+        ["bygg-och-anlaggning", "data-it"],
+    )
+    assert chosen(client, first) == ([UPPSALA], ["uppsala"], ["ar"], ["data-it"])
