@@ -1,6 +1,8 @@
 """The register's version (krom/register.py): every way of changing the register changes
 it, so what is kept under it is never served stale."""
 
+import re
+
 import pytest
 from django.apps import apps
 from django.core.management import call_command
@@ -141,3 +143,56 @@ def test_a_kept_supplier_page_changes_with_the_register(client):
     supplier.offices.update(name="Nya kontoret")
     page = client.get(url).text
     assert "Nya kontoret" in page and "Gamla kontoret" not in page
+
+
+def test_a_card_for_another_place_reuses_what_it_shows_of_the_supplier(client):
+    supplier = SupplierFactory(name="Platsen AB", language_codes=["ar"])
+    OfficeFactory(supplier=supplier, municipality=municipality("0380"))
+    assert "Arabiska" in cards(client, kommun="0380")
+    with CaptureQueriesContext(connection) as queries:
+        elsewhere = cards(client, kommun="0381")
+    assert "Inget kontor i Enköping" in elsewhere
+    assert "Arabiska" in elsewhere
+    assert not [query for query in queries if "suppliers_supplier_languages" in query["sql"]]
+    supplier.languages.set(Language.objects.filter(code="so"))
+    assert "Somaliska" in cards(client, kommun="0381")
+
+
+def chosen(client, params):
+    """What the filter form shows as chosen: (kommun, omrade, sprak, bransch)."""
+    page = client.get("/leverantorer/", params).content.decode()
+
+    def selected(name):
+        select = page[page.index(f'name="{name}"') :]
+        return re.findall(r'<option value="([^"]+)" selected>', select[: select.index("</select>")])
+
+    def checked(name):
+        return re.findall(rf'name="{name}" value="([^"]+)" id="[^"]+" checked>', page)
+
+    return selected("kommun"), selected("omrade"), checked("sprak"), checked("bransch")
+
+
+def test_the_filters_show_what_each_search_chose_whatever_was_chosen_before(client):
+    OfficeFactory(municipality=municipality("0380"))
+    OfficeFactory(municipality=municipality("2584"))  # Kiruna: its area is in use too
+    first = {"kommun": "0380", "omrade": "uppsala", "sprak": "ar", "bransch": "data-it"}
+    assert chosen(client, first) == (["0380"], ["uppsala"], ["ar"], ["data-it"])
+    assert chosen(client, first | {"kommun": "0381", "distans": "1"}) == (
+        ["0381"],
+        ["uppsala"],
+        ["ar"],
+        ["data-it"],
+    )
+    assert chosen(client, {"omrade": "kiruna", "sprak": ["so", "ar"]}) == (
+        [],
+        ["kiruna"],
+        ["ar", "so"],
+        [],
+    )
+    assert chosen(client, {"bransch": ["bygg-och-anlaggning", "data-it"]}) == (
+        [],
+        [],
+        [],
+        ["bygg-och-anlaggning", "data-it"],
+    )
+    assert chosen(client, first) == (["0380"], ["uppsala"], ["ar"], ["data-it"])
