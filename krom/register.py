@@ -27,7 +27,7 @@ from django.utils.translation import get_language
 CACHE_SECONDS = 24 * 60 * 60
 
 
-def register_cache(name="cards"):
+def register_cache(name):
     return caches[name]
 
 
@@ -70,6 +70,20 @@ def remembered(register_version, parts, compute):
         value = compute()
         cache.set(cache_key, value, CACHE_SECONDS)
     return value
+
+
+def remembered_many(cache_name, keys, compute_missing):
+    """{id: value} for each id of `keys` ({id: key()}): the values kept in the cache
+    `cache_name`, and compute_missing(ids of the rest) -> {id: value}, kept in turn. An id
+    compute_missing() leaves out is left out."""
+    cache = register_cache(cache_name)
+    kept = cache.get_many(list(keys.values()))
+    missing = [id_ for id_, cache_key in keys.items() if cache_key not in kept]
+    if missing:
+        computed = {keys[id_]: value for id_, value in compute_missing(missing).items()}
+        cache.set_many(computed, CACHE_SECONDS)
+        kept |= computed
+    return {id_: kept[cache_key] for id_, cache_key in keys.items() if cache_key in kept}
 
 
 # Response headers a kept page is served again with; the middleware adds the rest.

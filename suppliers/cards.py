@@ -38,38 +38,33 @@ def search_cards(supplier_ids, *, register_version, municipality, area, comparis
         comparison.comparison_query(),
         tuple(str(key) for key in comparison.office_keys),
     )
-    keys = {pk: register.key(register_version, "card", pk, shown_with) for pk in supplier_ids}
-    cache = register.register_cache()
-    cards = cache.get_many(list(keys.values()))
-    missing = [pk for pk in supplier_ids if keys[pk] not in cards]
-    if missing:
+
+    def render_missing(missing):
         suppliers = suppliers_for_cards(missing, municipality, area, comparison)
         abouts = about_suppliers(suppliers, register_version)
-        rendered = {
-            keys[supplier.pk]: render_card(
-                supplier, abouts[supplier.pk], municipality, area, comparison
-            )
+        return {
+            supplier.pk: render_card(supplier, abouts[supplier.pk], municipality, area, comparison)
             for supplier in suppliers
         }
-        cache.set_many(rendered, register.CACHE_SECONDS)
-        cards |= rendered
-    return [mark_safe(cards[keys[pk]]) for pk in supplier_ids if keys[pk] in cards]
+
+    keys = {pk: register.key(register_version, "card", pk, shown_with) for pk in supplier_ids}
+    cards = register.remembered_many("cards", keys, render_missing)
+    return [mark_safe(cards[pk]) for pk in supplier_ids if pk in cards]
 
 
 def about_suppliers(suppliers, register_version):
     """{supplier id: About}, kept per supplier; the missing ones rendered from one query
     for their languages and one for their industries."""
-    keys = {
-        supplier.pk: register.key(register_version, "about", supplier.pk) for supplier in suppliers
-    }
-    cache = register.register_cache("about")
-    kept = cache.get_many(list(keys.values()))
-    missing = [supplier for supplier in suppliers if keys[supplier.pk] not in kept]
-    prefetch_related_objects(missing, "languages", "industries")
-    rendered = {keys[supplier.pk]: render_about(supplier) for supplier in missing}
-    cache.set_many(rendered, register.CACHE_SECONDS)
-    kept |= rendered
-    return {pk: About(*map(mark_safe, kept[key])) for pk, key in keys.items()}
+    by_pk = {supplier.pk: supplier for supplier in suppliers}
+
+    def render_missing(missing):
+        missing_suppliers = [by_pk[pk] for pk in missing]
+        prefetch_related_objects(missing_suppliers, "languages", "industries")
+        return {supplier.pk: render_about(supplier) for supplier in missing_suppliers}
+
+    keys = {pk: register.key(register_version, "about", pk) for pk in by_pk}
+    abouts = register.remembered_many("about", keys, render_missing)
+    return {pk: About(*map(mark_safe, parts)) for pk, parts in abouts.items()}
 
 
 def suppliers_for_cards(supplier_ids, municipality, area, comparison):
